@@ -1,0 +1,84 @@
+# xrperf — build, test, demo and install.
+#   make demo      install what is missing, build, run hello_xr on XrSim through xrperf
+#   make test      install what is missing, build, run every test
+#   make install   PREFIX=/usr/local (default) or PREFIX=$HOME/.local for a user install
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+PREFIX ?= /usr/local
+CONFIG ?= release
+DEMO_SECONDS ?= 5
+ROOT := $(abspath .)
+OUT := $(ROOT)/build
+SWIFT ?= swift
+
+# Debian packages: headers and loader, hello_xr, Khronos' validation layers,
+# Vulkan with Mesa's software rasterizer (lavapipe), shader tools, valgrind.
+DEBIAN_PACKAGES := libopenxr-dev libopenxr-loader1 libopenxr-utils openxr-layer-corevalidation \
+	openxr-layer-apidump libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers \
+	glslang-tools spirv-tools valgrind gcc pkg-config
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build layer manifests hosts test unit-test integration-test host-test demo install uninstall clean
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product XrApiLayer_xrperf
+	$(SWIFT) build -c $(CONFIG) --product XrSim
+	$(SWIFT) build -c $(CONFIG) --product xrperf
+	$(MAKE) --no-print-directory manifests hosts BIN_DIR="$(BIN)"
+
+# Manifests pointing at this checkout's build, so that
+#   XR_API_LAYER_PATH=build/manifests/explicit XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance
+# and XR_RUNTIME_JSON=build/manifests/xrsim.json work without installing.
+manifests:
+	@test -n "$(BIN_DIR)" || { echo "manifests: BIN_DIR not set (use make build)" >&2; exit 2; }
+	tools/render-manifest.sh layers/XrApiLayer_xrperf.explicit.json.in $(OUT)/manifests/explicit/XrApiLayer_xrperf.json $(BIN_DIR)/libXrApiLayer_xrperf.so 1
+	tools/render-manifest.sh layers/XrApiLayer_xrperf.implicit.json.in $(OUT)/manifests/implicit/XrApiLayer_xrperf.json $(BIN_DIR)/libXrApiLayer_xrperf.so 1
+	tools/render-manifest.sh layers/xrsim_runtime.json.in $(OUT)/manifests/xrsim.json $(BIN_DIR)/libXrSim.so 1
+	ln -sfn $(BIN_DIR) $(OUT)/bin
+
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers -I$(ROOT)/include
+HOST_LIBS := -lopenxr_loader -lvulkan
+HOSTS := $(patsubst Tests/hosts/%.c,$(OUT)/hosts/%,$(wildcard Tests/hosts/*.c))
+
+hosts: $(HOSTS)
+
+$(OUT)/hosts/%: Tests/hosts/%.c $(wildcard Tests/hosts/*.h)
+	@mkdir -p $(dir $@)
+	gcc $(HOST_CFLAGS) -o $@ $< $(HOST_LIBS)
+
+test: build
+	$(SWIFT) test
+
+demo: build
+	@tools/demo.sh $(OUT) $(DEMO_SECONDS)
+
+install: build
+	install -Dm755 $(OUT)/bin/libXrApiLayer_xrperf.so $(DESTDIR)$(PREFIX)/lib/libXrApiLayer_xrperf.so
+	install -Dm755 $(OUT)/bin/xrperf $(DESTDIR)$(PREFIX)/bin/xrperf
+	tools/render-manifest.sh layers/XrApiLayer_xrperf.explicit.json.in \
+		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/explicit.d/XrApiLayer_xrperf.json $(PREFIX)/lib/libXrApiLayer_xrperf.so 1
+	tools/render-manifest.sh layers/XrApiLayer_xrperf.implicit.json.in \
+		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/implicit.d/XrApiLayer_xrperf.json $(PREFIX)/lib/libXrApiLayer_xrperf.so 1
+	@echo "installed into $(DESTDIR)$(PREFIX); run 'xrperf doctor' to check"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/libXrApiLayer_xrperf.so $(DESTDIR)$(PREFIX)/bin/xrperf \
+		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/explicit.d/XrApiLayer_xrperf.json \
+		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/implicit.d/XrApiLayer_xrperf.json
+
+clean:
+	rm -rf $(OUT) .build

@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import Foundation
+import PackageDescription
+
+/// Absolute paths: the linker does not run in the package directory.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+
+/// A self-contained shared object for dlopen() by the OpenXR loader into any
+/// host: the Swift runtime linked in statically, only the symbols of the
+/// version script exported, and no undefined symbol left for the host to fill.
+func loadableModule(versionScript: String) -> [LinkerSetting] {
+    [
+        .unsafeFlags([
+            "-static-stdlib",
+            "-use-ld=lld",
+            "-Xlinker", "--version-script=\(root)/\(versionScript)",
+            "-Xlinker", "-z", "-Xlinker", "defs",
+        ])
+    ]
+}
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6)
+]
+
+let package = Package(
+    name: "xrperf",
+    products: [
+        .library(name: "XrApiLayer_xrperf", type: .dynamic, targets: ["XrPerfLayer"]),
+        .library(name: "XrSim", type: .dynamic, targets: ["XrSim"]),
+        .executable(name: "xrperf", targets: ["xrperf"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(name: "COpenXR", path: "Sources/COpenXR"),
+        .target(name: "XrPerfCore", swiftSettings: strict),
+        .target(
+            name: "XrPerfLayer",
+            dependencies: ["COpenXR", "XrPerfCore"],
+            exclude: ["exports.map"],
+            swiftSettings: strict,
+            linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
+        ),
+        .target(name: "XrSimCore", swiftSettings: strict),
+        .target(
+            name: "XrSim",
+            dependencies: ["COpenXR", "XrSimCore"],
+            exclude: ["exports.map"],
+            swiftSettings: strict,
+            linkerSettings: loadableModule(versionScript: "Sources/XrSim/exports.map") + [
+                .linkedLibrary("vulkan")
+            ]
+        ),
+        .executableTarget(
+            name: "xrperf",
+            dependencies: [
+                "COpenXR",
+                "XrPerfCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "XrPerfCoreTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
+        .testTarget(name: "XrSimCoreTests", dependencies: ["XrSimCore"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,33 @@
+import COpenXR
+
+func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
+    let key = handleKey(instance)
+    guard let state = Registry.instances.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
+    guard let destroy = state.next.destroyInstance else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    let result = destroy(instance)
+    if xrperf_succeeded(result) != 0 {
+        // Destroying an instance destroys its sessions and their swapchains.
+        let sessions = Registry.sessions.removeAll { $0.instance === state }
+        _ = Registry.swapchains.removeAll { $0.session.instance === state }
+        for session in sessions { logSessionSummary(session, reason: "instance destroyed") }
+        Registry.instances.remove(key)
+        logInfo("instance destroyed: app '\(state.applicationName)'")
+    }
+    return result
+}
+
+func layerPollEvent(_ instance: XrInstance?, _ event: UnsafeMutablePointer<XrEventDataBuffer>?) -> XrResult {
+    guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
+    guard let poll = state.next.pollEvent else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    return poll(instance, event)
+}
+
+func layerEnumerateViewConfigurationViews(
+    _ instance: XrInstance?, _ systemId: XrSystemId, _ viewConfigurationType: XrViewConfigurationType,
+    _ capacity: UInt32, _ countOutput: UnsafeMutablePointer<UInt32>?,
+    _ views: UnsafeMutablePointer<XrViewConfigurationView>?
+) -> XrResult {
+    guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
+    guard let enumerate = state.next.enumerateViewConfigurationViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    return enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
+}

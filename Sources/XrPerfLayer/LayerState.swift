@@ -1,0 +1,53 @@
+import COpenXR
+import Synchronization
+import XrPerfCore
+
+/// What the layer keeps per XrInstance. The loader may create many instances
+/// in one process, each with its own chain below, so nothing here is global.
+final class InstanceState: Sendable {
+    let handle: UInt
+    let next: NextDispatch
+    let applicationName: String
+    let engineName: String
+    let runtimeName: String
+
+    init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String) {
+        self.handle = handle
+        self.next = next
+        self.applicationName = applicationName
+        self.engineName = engineName
+        self.runtimeName = runtimeName
+    }
+}
+
+/// What the layer keeps per XrSession.
+final class SessionState: Sendable {
+    let handle: UInt
+    let instance: InstanceState
+    /// xrEndFrame may run on another thread than the one that destroys the
+    /// session; the lock is held only to add one frame.
+    let tally = Mutex(FrameTally())
+
+    init(handle: UInt, instance: InstanceState) {
+        self.handle = handle
+        self.instance = instance
+    }
+}
+
+/// What the layer keeps per XrSwapchain: for now, only the way down.
+final class SwapchainState: Sendable {
+    let handle: UInt
+    let session: SessionState
+
+    init(handle: UInt, session: SessionState) {
+        self.handle = handle
+        self.session = session
+    }
+}
+
+/// Handle tables of every live object the layer knows, across all instances.
+enum Registry {
+    static let instances = HandleRegistry<InstanceState>(reserving: 8)
+    static let sessions = HandleRegistry<SessionState>(reserving: 8)
+    static let swapchains = HandleRegistry<SwapchainState>(reserving: 32)
+}

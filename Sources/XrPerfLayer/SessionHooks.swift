@@ -1,0 +1,55 @@
+import COpenXR
+
+func layerCreateSession(
+    _ instance: XrInstance?, _ createInfo: UnsafePointer<XrSessionCreateInfo>?,
+    _ session: UnsafeMutablePointer<XrSession?>?
+) -> XrResult {
+    guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
+    guard let create = state.next.createSession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    let result = create(instance, createInfo, session)
+    if xrperf_succeeded(result) != 0, let session, let created = session.pointee {
+        let sessionState = SessionState(handle: handleKey(created), instance: state)
+        Registry.sessions.insert(sessionState.handle, sessionState)
+        logInfo("session created for app '\(state.applicationName)'")
+    }
+    return result
+}
+
+func layerDestroySession(_ session: XrSession?) -> XrResult {
+    let key = handleKey(session)
+    guard let state = Registry.sessions.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
+    guard let destroy = state.instance.next.destroySession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    let result = destroy(session)
+    if xrperf_succeeded(result) != 0 {
+        _ = Registry.swapchains.removeAll { $0.session === state }
+        Registry.sessions.remove(key)
+        logSessionSummary(state, reason: "session destroyed")
+    }
+    return result
+}
+
+func layerLocateViews(
+    _ session: XrSession?, _ locateInfo: UnsafePointer<XrViewLocateInfo>?,
+    _ viewState: UnsafeMutablePointer<XrViewState>?, _ capacity: UInt32,
+    _ countOutput: UnsafeMutablePointer<UInt32>?, _ views: UnsafeMutablePointer<XrView>?
+) -> XrResult {
+    guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
+    guard let locate = state.instance.next.locateViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    return locate(session, locateInfo, viewState, capacity, countOutput, views)
+}
+
+/// One line per session with what the layer saw: the demo and the tests
+/// read it, users see it with XRPERF_LOG_LEVEL=info.
+func logSessionSummary(_ session: SessionState, reason: String) {
+    let tally = session.tally.withLock { $0 }
+    let rate = tally.framesPerSecond.map { String(Int(($0 * 10).rounded())) } ?? "0"
+    let rateText = rate.count > 1 ? "\(rate.dropLast()).\(rate.suffix(1))" : "0.\(rate)"
+    let millis = Int((tally.seconds * 1000).rounded())
+    logInfo("session ended (\(reason)): frames=\(tally.frames) seconds=\(millis / 1000).\(String(millis % 1000).leftPadded(to: 3)) fps=\(rateText) app='\(session.instance.applicationName)'")
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

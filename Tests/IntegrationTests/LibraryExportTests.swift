@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The layer and XrSim are loaded with dlopen into hosts that know nothing of
+/// Swift: one exported symbol each, and no Swift shared library needed.
+@Suite struct LibraryExportTests {
+    static let cases = [
+        ("libXrApiLayer_xrperf.so", "xrNegotiateLoaderApiLayerInterface"),
+        ("libXrSim.so", "xrNegotiateLoaderRuntimeInterface"),
+    ]
+
+    @Test(arguments: cases)
+    func exportsExactlyOneSymbol(library: String, symbol: String) throws {
+        let artifacts = Artifacts()
+        let path = artifacts.build.appendingPathComponent("bin/\(library)")
+        try artifacts.require(path)
+        let nm = try runProcess("/usr/bin/nm", ["-D", "--defined-only", path.path],
+                                environment: ProcessInfo.processInfo.environment)
+        #expect(nm.status == 0, Comment(rawValue: nm.stderr))
+        let symbols = nm.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").last.map(String.init) }
+        #expect(symbols == [symbol])
+    }
+
+    @Test(arguments: cases.map(\.0))
+    func needsNoSwiftSharedLibrary(library: String) throws {
+        let artifacts = Artifacts()
+        let path = artifacts.build.appendingPathComponent("bin/\(library)")
+        try artifacts.require(path)
+        let ldd = try runProcess("/usr/bin/ldd", [path.path], environment: ProcessInfo.processInfo.environment)
+        #expect(ldd.status == 0, Comment(rawValue: ldd.stderr))
+        #expect(!ldd.stdout.lowercased().contains("swift"), Comment(rawValue: ldd.stdout))
+        #expect(ldd.stdout.contains("libc.so.6"))
+    }
+}

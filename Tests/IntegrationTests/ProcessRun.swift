@@ -1,0 +1,68 @@
+import Foundation
+
+/// Output and exit status of a finished child process.
+struct ProcessOutput {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    let timedOut: Bool
+
+    var combined: String { stdout + "\n" + stderr }
+}
+
+/// Runs a program to completion with a clean, explicit environment. `stdin`
+/// stays an open pipe until the program exits (hello_xr quits at once when its
+/// stdin is /dev/null or closed); after `timeout` seconds the pipe is closed and
+/// the program terminated, which the caller sees as `timedOut`.
+func runProcess(_ executable: String, _ arguments: [String] = [], environment: [String: String],
+                timeout: TimeInterval = 120) throws -> ProcessOutput {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
+    process.standardInput = stdinPipe
+    process.standardOutput = stdoutPipe
+    process.standardError = stderrPipe
+
+    let collected = CollectedOutput()
+    let group = DispatchGroup()
+    for (pipe, isStdout) in [(stdoutPipe, true), (stderrPipe, false)] {
+        group.enter()
+        DispatchQueue.global().async {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            collected.store(data, isStdout: isStdout)
+            group.leave()
+        }
+    }
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    var timedOut = false
+    while process.isRunning {
+        if Date() > deadline {
+            timedOut = true
+            try? stdinPipe.fileHandleForWriting.close()
+            process.terminate()
+            break
+        }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    process.waitUntilExit()
+    try? stdinPipe.fileHandleForWriting.close()
+    group.wait()
+    return ProcessOutput(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr,
+                         timedOut: timedOut)
+}
+
+private final class CollectedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = Data()
+    private var err = Data()
+
+    func store(_ data: Data, isStdout: Bool) {
+        lock.withLock { if isStdout { out = data } else { err = data } }
+    }
+
+    var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+    var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+}
