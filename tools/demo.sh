@@ -12,9 +12,13 @@ trap 'rm -rf "$runtime_dir"' EXIT
 
 echo "== hello_xr -g Vulkan2 on XrSim (${XRSIM_RESOLUTION:-512x512} per eye, ${hz} Hz, ${frames} frames) with xrperf"
 # hello_xr runs until its stdin gives a byte or EOF; XrSim ends the session
-# after XRSIM_FRAMES frames, so the pipe only guards against a hang.
+# after XRSIM_FRAMES frames. The sleeping writer only guards against a hang:
+# its EOF stops hello_xr if the runtime never ends the session.
+mkfifo "$runtime_dir/stdin"
+sleep $((seconds + 60)) >"$runtime_dir/stdin" &
+feeder=$!
 set +e
-(sleep $((seconds + 60)); echo) | env \
+env \
     XDG_RUNTIME_DIR="$runtime_dir" \
     XR_RUNTIME_JSON="$out/manifests/xrsim.json" \
     XR_API_LAYER_PATH="$out/manifests/explicit" \
@@ -22,8 +26,9 @@ set +e
     XRSIM_CLOCK=realtime XRSIM_FRAMES="$frames" XRSIM_REFRESH_HZ="$hz" \
     XRSIM_RESOLUTION="${XRSIM_RESOLUTION:-512x512}" XRSIM_LOG_LEVEL=info \
     XRPERF_LOG_LEVEL=info \
-    hello_xr -g Vulkan2 >"$log" 2>&1
+    hello_xr -g Vulkan2 <"$runtime_dir/stdin" >"$log" 2>&1
 status=$?
+kill $feeder 2>/dev/null || true
 set -e
 echo "== what xrperf saw"
 grep -E '^\[xrperf\]' "$log" || echo "(the layer logged nothing: was it loaded?)"

@@ -1,0 +1,120 @@
+import COpenXR
+import XrSimCore
+
+/// The system id XrSim hands out: one HMD per instance.
+let hmdSystemID: XrSystemId = 1
+
+final class InstanceObject {
+    let config: XrSimConfig
+    let extensions: Set<InstanceExtension>
+    var paths = PathTable()
+    var events = EventQueue()
+    /// xrCreateSession requires a graphics requirements query first (spec 12.19/12.20).
+    var graphicsRequirementsQueried = false
+    /// Physical devices returned by xrGetVulkanGraphicsDevice(2)KHR.
+    var returnedPhysicalDevices: Set<UInt> = []
+    /// The VkInstance of xrGetVulkanGraphicsDevice2KHR, to reach vkCreateDevice through.
+    var lastVulkanInstance: VkInstance? = nil
+    /// Once any session attached action sets, bindings are frozen (spec 11.4).
+    var actionSetsAttached = false
+
+    init(config: XrSimConfig, extensions: Set<InstanceExtension>) {
+        self.config = config
+        self.extensions = extensions
+    }
+}
+
+/// The application's graphics binding, as given to xrCreateSession.
+struct VulkanBinding {
+    var instance: VkInstance
+    var physicalDevice: VkPhysicalDevice
+    var device: VkDevice
+    var queueFamilyIndex: UInt32
+    var queueIndex: UInt32
+}
+
+final class SessionObject {
+    let instance: UInt64
+    let vulkan: VulkanBinding
+    var lifecycle: SessionLifecycle
+    var frameLoop = FrameLoop()
+    var pacer: FramePacer
+    var attachedActionSets: [UInt64]? = nil
+
+    init(instance: UInt64, vulkan: VulkanBinding, config: XrSimConfig, now: Int64) {
+        self.instance = instance
+        self.vulkan = vulkan
+        lifecycle = SessionLifecycle(frameLimit: config.frameLimit)
+        pacer = FramePacer(mode: config.clock, refreshHz: config.refreshHz, origin: now)
+    }
+}
+
+enum SpaceKind {
+    case reference(ReferenceSpaceKind)
+    /// Controllers are never connected, so an action space is never located.
+    case action(action: UInt64)
+}
+
+final class SpaceObject {
+    let session: UInt64
+    let kind: SpaceKind
+    /// poseInReferenceSpace / poseInActionSpace.
+    let offset: Pose
+
+    init(session: UInt64, kind: SpaceKind, offset: Pose) {
+        self.session = session
+        self.kind = kind
+        self.offset = offset
+    }
+}
+
+final class ActionSetObject {
+    let instance: UInt64
+    let name: String
+    let localizedName: String
+    var attached = false
+    var actionNames: Set<String> = []
+    var actionLocalizedNames: Set<String> = []
+
+    init(instance: UInt64, name: String, localizedName: String) {
+        self.instance = instance
+        self.name = name
+        self.localizedName = localizedName
+    }
+}
+
+final class ActionObject {
+    let actionSet: UInt64
+    let instance: UInt64
+    let name: String
+    let localizedName: String
+    let type: XrActionType
+    let subactionPaths: [XrPath]
+
+    init(actionSet: UInt64, instance: UInt64, name: String, localizedName: String, type: XrActionType, subactionPaths: [XrPath]) {
+        self.actionSet = actionSet
+        self.instance = instance
+        self.name = name
+        self.localizedName = localizedName
+        self.type = type
+        self.subactionPaths = subactionPaths
+    }
+}
+
+final class SwapchainObject {
+    let session: UInt64
+    let width: UInt32
+    let height: UInt32
+    let arraySize: UInt32
+    var ring: SwapchainImageRing
+    let images: VulkanSwapchainImages
+
+    init(session: UInt64, width: UInt32, height: UInt32, arraySize: UInt32, ring: SwapchainImageRing, images: VulkanSwapchainImages) {
+        self.session = session
+        self.width = width
+        self.height = height
+        self.arraySize = arraySize
+        self.ring = ring
+        self.images = images
+    }
+}

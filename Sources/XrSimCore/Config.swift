@@ -1,0 +1,66 @@
+/// Per-eye image size.
+public struct Resolution: Equatable, Sendable {
+    public let width: UInt32
+    public let height: UInt32
+
+    public init(width: UInt32, height: UInt32) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Parses "WxH"; each side 1...8192 so that twice it stays a legal image size.
+    public init?(parsing text: String) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let w = UInt32(parts[0]), let h = UInt32(parts[1]),
+            (1...Resolution.maxSide).contains(w), (1...Resolution.maxSide).contains(h)
+        else { return nil }
+        self.init(width: w, height: h)
+    }
+
+    public static let maxSide: UInt32 = 8192
+}
+
+/// Everything XrSim reads from the environment, read once per instance.
+public struct XrSimConfig: Equatable, Sendable {
+    public var runtimeName = "XrSim"
+    public var systemName = "XrSim Headset"
+    public var resolution = Resolution(width: 1440, height: 1584)
+    public var refreshHz = 90.0
+    /// Submitted frames after which the session is stopped; 0 = never.
+    public var frameLimit: UInt64 = 0
+    public var clock = ClockMode.realtime
+    public var logLevel = LogLevel.warn
+    public var statsFile: String? = nil
+
+    public init() {}
+
+    /// Builds the configuration from environment variables. Bad values fall
+    /// back to the default and are reported in `warnings` rather than failing
+    /// instance creation, so a typo never takes a host application down.
+    public static func parse(_ env: [String: String]) -> (config: XrSimConfig, warnings: [String]) {
+        var config = XrSimConfig()
+        var warnings: [String] = []
+        func reject(_ key: String, _ value: String) {
+            warnings.append("ignoring \(key)=\(value): invalid value")
+        }
+        if let v = env["XRSIM_RUNTIME_NAME"], !v.isEmpty { config.runtimeName = v }
+        if let v = env["XRSIM_SYSTEM_NAME"], !v.isEmpty { config.systemName = v }
+        if let v = env["XRSIM_RESOLUTION"], !v.isEmpty {
+            if let r = Resolution(parsing: v) { config.resolution = r } else { reject("XRSIM_RESOLUTION", v) }
+        }
+        if let v = env["XRSIM_REFRESH_HZ"], !v.isEmpty {
+            if let hz = Double(v), hz.isFinite, hz >= 1, hz <= 1000 { config.refreshHz = hz } else { reject("XRSIM_REFRESH_HZ", v) }
+        }
+        if let v = env["XRSIM_FRAMES"], !v.isEmpty {
+            if let n = UInt64(v) { config.frameLimit = n } else { reject("XRSIM_FRAMES", v) }
+        }
+        if let v = env["XRSIM_CLOCK"], !v.isEmpty {
+            if let c = ClockMode(rawValue: v.lowercased()) { config.clock = c } else { reject("XRSIM_CLOCK", v) }
+        }
+        if let v = env["XRSIM_LOG_LEVEL"], !v.isEmpty {
+            if let l = LogLevel(name: v) { config.logLevel = l } else { reject("XRSIM_LOG_LEVEL", v) }
+        }
+        if let v = env["XRSIM_STATS_FILE"], !v.isEmpty { config.statsFile = v }
+        return (config, warnings)
+    }
+}
