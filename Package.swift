@@ -8,6 +8,9 @@ let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 /// A self-contained shared object for dlopen() by the OpenXR loader into any
 /// host: the Swift runtime linked in statically, only the symbols of the
 /// version script exported, and no undefined symbol left for the host to fill.
+/// `nodelete`: a statically linked Swift runtime cannot be unloaded cleanly
+/// (its metadata caches would leak on every dlclose, and loaders that unload
+/// libraries between instances would pay that each time).
 func loadableModule(versionScript: String) -> [LinkerSetting] {
     [
         .unsafeFlags([
@@ -15,6 +18,7 @@ func loadableModule(versionScript: String) -> [LinkerSetting] {
             "-use-ld=lld",
             "-Xlinker", "--version-script=\(root)/\(versionScript)",
             "-Xlinker", "-z", "-Xlinker", "defs",
+            "-Xlinker", "-z", "-Xlinker", "nodelete",
         ])
     ]
 }

@@ -31,15 +31,14 @@ public struct LoaderNegotiation: Sendable {
 
     /// Interface versions this layer implements (the loader spec defines 1).
     public var interfaceVersions: ClosedRange<UInt32>
-    /// OpenXR API versions this layer can sit in: it forwards what it does not
-    /// touch, so any 1.x patch level works.
+    /// OpenXR API versions this layer implements: from 1.0.0 up to the version
+    /// of the headers it was built with. Answering more would claim functions
+    /// the layer has never seen.
     public var apiVersions: ClosedRange<ApiVersion>
 
-    public init(interfaceVersions: ClosedRange<UInt32> = 1...1,
-                apiVersions: ClosedRange<ApiVersion> = ApiVersion(major: 1, minor: 0, patch: 0)...ApiVersion(
-                    major: 1, minor: 1, patch: UInt32.max)) {
+    public init(interfaceVersions: ClosedRange<UInt32> = 1...1, builtWith headers: ApiVersion) {
         self.interfaceVersions = interfaceVersions
-        self.apiVersions = apiVersions
+        self.apiVersions = ApiVersion(major: 1, minor: 0, patch: 0)...max(headers, ApiVersion(major: 1, minor: 0, patch: 0))
     }
 
     /// The highest version both sides accept, for each of the two ranges.

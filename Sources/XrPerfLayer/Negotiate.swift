@@ -36,7 +36,7 @@ public func xrNegotiateLoaderApiLayerInterface(
     let offer = LoaderNegotiation.Offer(
         minInterfaceVersion: info.minInterfaceVersion, maxInterfaceVersion: info.maxInterfaceVersion,
         minApiVersion: ApiVersion(raw: info.minApiVersion), maxApiVersion: ApiVersion(raw: info.maxApiVersion))
-    switch LoaderNegotiation().answer(offer) {
+    switch LoaderNegotiation(builtWith: ApiVersion(raw: xrperf_current_api_version())).answer(offer) {
     case .failure(let refusal):
         logError("negotiation refused: \(refusal)")
         return XR_ERROR_INITIALIZATION_FAILED

@@ -16,12 +16,19 @@ import Testing
         try artifacts.require(artifacts.layerLibrary, artifacts.runtimeLibrary, artifacts.runtimeManifest)
         try artifacts.require(paths: Artifacts.helloXr)
         let frames = 240
-        let env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
+        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
         defer { env.cleanUp() }
+        env.variables["XR_LOADER_DEBUG"] = "info"
 
         let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
         let context = Comment(rawValue: "hello_xr -g \(graphics) with \(layers):\n\(result.combined.suffix(4000))")
 
+        // The loader chains layers in the order it loads them, first = nearest the app.
+        let loaded = result.combined.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: "succeeded loading layer ") else { return nil }
+            return line[range.upperBound...].split(separator: " ").first.map(String.init)
+        }
+        #expect(loaded == layers, context)
         #expect(!result.timedOut, context)
         #expect(result.status == 0, context)
         let runtimeFrames = SessionSummaries.runtimeFrames(result.stderr)

@@ -5,6 +5,9 @@ import Testing
     let v1_0_0 = ApiVersion(major: 1, minor: 0, patch: 0)
     let v1_0_20 = ApiVersion(major: 1, minor: 0, patch: 20)
     let v1_1_40 = ApiVersion(major: 1, minor: 1, patch: 40)
+    /// Debian's loader offers every 1.x version: XR_MAKE_VERSION(1, 0x3ff, 0xfff).
+    let loaderMax = ApiVersion(major: 1, minor: 0x3ff, patch: 0xfff)
+    var negotiation: LoaderNegotiation { LoaderNegotiation(builtWith: ApiVersion(major: 1, minor: 0, patch: 20)) }
 
     func offer(_ minI: UInt32, _ maxI: UInt32, _ minA: ApiVersion, _ maxA: ApiVersion) -> LoaderNegotiation.Offer {
         .init(minInterfaceVersion: minI, maxInterfaceVersion: maxI, minApiVersion: minA, maxApiVersion: maxA)
@@ -17,30 +20,41 @@ import Testing
         #expect(v.description == "1.2.3")
     }
 
-    @Test func debianLoaderGetsItsOwnMaximum() throws {
-        let answer = try LoaderNegotiation().answer(offer(1, 1, v1_0_0, v1_0_20)).get()
+    @Test func debianLoaderGetsTheVersionOfOurHeaders() throws {
+        let answer = try negotiation.answer(offer(1, 1, v1_0_0, loaderMax)).get()
         #expect(answer == .init(interfaceVersion: 1, apiVersion: v1_0_20))
     }
 
     @Test func newerLoaderRangeIsAcceptedNotRequiredEqual() throws {
-        let answer = try LoaderNegotiation().answer(offer(1, 3, v1_0_0, v1_1_40)).get()
+        let answer = try negotiation.answer(offer(1, 3, v1_0_0, v1_1_40)).get()
         #expect(answer.interfaceVersion == 1)
-        #expect(answer.apiVersion == v1_1_40)
+        #expect(answer.apiVersion == v1_0_20)
+    }
+
+    @Test func olderLoaderCapsTheAnswer() throws {
+        let v1_0_9 = ApiVersion(major: 1, minor: 0, patch: 9)
+        let answer = try negotiation.answer(offer(1, 1, v1_0_0, v1_0_9)).get()
+        #expect(answer.apiVersion == v1_0_9)
+    }
+
+    @Test func loaderDemandingNewerMinorThanOursIsRefused() {
+        let result = negotiation.answer(offer(1, 1, v1_1_40, loaderMax))
+        #expect(result == .failure(.noCommonApiVersion(loaderMin: v1_1_40, loaderMax: loaderMax)))
     }
 
     @Test func loaderRequiringNewerInterfaceIsRefused() {
-        let result = LoaderNegotiation().answer(offer(2, 3, v1_0_0, v1_0_20))
+        let result = negotiation.answer(offer(2, 3, v1_0_0, v1_0_20))
         #expect(result == .failure(.noCommonInterfaceVersion(loaderMin: 2, loaderMax: 3)))
     }
 
     @Test func loaderOfMajorVersionTwoIsRefused() {
         let v2 = ApiVersion(major: 2, minor: 0, patch: 0)
-        let result = LoaderNegotiation().answer(offer(1, 1, v2, v2))
+        let result = negotiation.answer(offer(1, 1, v2, v2))
         #expect(result == .failure(.noCommonApiVersion(loaderMin: v2, loaderMax: v2)))
     }
 
     @Test func invertedRangesAreRefused() {
-        #expect(LoaderNegotiation().answer(offer(2, 1, v1_0_0, v1_0_20)) == .failure(.emptyInterfaceRange))
-        #expect(LoaderNegotiation().answer(offer(1, 1, v1_0_20, v1_0_0)) == .failure(.emptyApiRange))
+        #expect(negotiation.answer(offer(2, 1, v1_0_0, v1_0_20)) == .failure(.emptyInterfaceRange))
+        #expect(negotiation.answer(offer(1, 1, v1_0_20, v1_0_0)) == .failure(.emptyApiRange))
     }
 }
