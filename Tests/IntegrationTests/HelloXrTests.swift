@@ -35,6 +35,10 @@ import Testing
         let layerFrames = SessionSummaries.layerFrames(result.stderr)
         #expect(runtimeFrames == [frames], context)
         #expect(layerFrames == runtimeFrames, context)
+        // hello_xr enables VK_LAYER_KHRONOS_validation when it is installed and
+        // prints what it reports: Vulkan misuse by XrSim would show here.
+        #expect(!result.combined.contains("VUID-"), context)
+        #expect(!result.combined.contains("][Error"), context)
         if layers.contains(XrEnvironment.coreValidation) {
             let messages = env.validationMessages()
             #expect(!messages.contains("VUID"), Comment(rawValue: messages))
