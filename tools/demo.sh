@@ -26,16 +26,18 @@ env \
     XRSIM_CLOCK=realtime XRSIM_FRAMES="$frames" XRSIM_REFRESH_HZ="$hz" \
     XRSIM_RESOLUTION="${XRSIM_RESOLUTION:-512x512}" XRSIM_LOG_LEVEL=info \
     XRPERF_LOG_LEVEL=info \
-    hello_xr -g Vulkan2 <"$runtime_dir/stdin" >"$log" 2>&1
+    hello_xr -g Vulkan2 <"$runtime_dir/stdin" >"$log" 2>"$log.stderr"
 status=$?
 kill $feeder 2>/dev/null || true
 set -e
 echo "== what xrperf saw"
-grep -E '^\[xrperf\]' "$log" || echo "(the layer logged nothing: was it loaded?)"
+# The layer and XrSim log to stderr, hello_xr to stdout: kept apart so that
+# lines never interleave.
+grep -E '^\[xrperf\]' "$log.stderr" || echo "(the layer logged nothing: was it loaded?)"
 echo "== what XrSim counted"
-grep -E '^\[xrsim\] session ended' "$log" || true
+grep -E '^\[xrsim\] session ended' "$log.stderr" || true
 if [ $status -ne 0 ]; then
     echo "hello_xr exited with status $status; its last lines:" >&2
-    tail -n 30 "$log" >&2
+    tail -n 30 "$log" "$log.stderr" >&2
     exit $status
 fi
