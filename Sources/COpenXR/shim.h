@@ -14,6 +14,7 @@
 #include <openxr/openxr_platform.h>
 
 #include "../../include/xrperf/loader_interfaces.h"
+#include "../../include/xrperf/telemetry.h"
 
 /* Macros Swift cannot import, as inline functions. */
 static inline XrVersion xrperf_make_version(uint32_t major, uint32_t minor, uint32_t patch) {

@@ -1,0 +1,123 @@
+/// Turns the moments the app calls the frame functions into one FrameRecord
+/// per frame. Apps may pipeline: xrWaitFrame for the next frame can return
+/// before xrEndFrame of the current one (often on another thread), so waited
+/// frames queue up until xrBeginFrame takes the oldest, as the spec pairs them.
+/// Fixed-size storage: no allocation per frame. Not thread-safe by itself; the
+/// layer holds a short lock around each call.
+public struct FrameTimeline: Sendable {
+    struct Waited: Sendable {
+        var frameIndex: UInt64 = 0
+        var waitCallNs: Int64 = 0
+        var waitReturnNs: Int64 = 0
+        var displayTime: Int64 = 0
+        var displayPeriod: Int64 = 0
+        var shouldRender = true
+        var layerCpuNs: Int64 = 0
+    }
+
+    /// More waits than this without a begin is an app error; the oldest are dropped.
+    public static let maxWaitedFrames = 4
+
+    private var waited = (Waited(), Waited(), Waited(), Waited())
+    private var waitedHead = 0
+    private var waitedCount = 0
+    private var current: FrameRecord?
+    private var waitsReturned: UInt64 = 0
+    private var lastWaitReturnNs: Int64?
+    private var lastDisplayTime: Int64?
+    private var pendingWaitCallNs: Int64 = 0
+    /// Layer CPU time spent in calls not yet attributed to a frame.
+    private var unattributedLayerNs: Int64 = 0
+
+    public init() {}
+
+    public mutating func waitCalled(atNs now: Int64) {
+        pendingWaitCallNs = now
+    }
+
+    /// A successful xrWaitFrame.
+    public mutating func waitReturned(atNs now: Int64, displayTime: Int64, displayPeriod: Int64, shouldRender: Bool) {
+        let frame = Waited(frameIndex: waitsReturned, waitCallNs: pendingWaitCallNs, waitReturnNs: now,
+                           displayTime: displayTime, displayPeriod: displayPeriod, shouldRender: shouldRender)
+        waitsReturned &+= 1
+        if waitedCount == Self.maxWaitedFrames {
+            waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
+            waitedCount -= 1
+        }
+        setWaited((waitedHead + waitedCount) % Self.maxWaitedFrames, frame)
+        waitedCount += 1
+    }
+
+    /// A successful xrBeginFrame (`discarded`: it returned XR_FRAME_DISCARDED,
+    /// so the frame begun before it will never be ended).
+    public mutating func beginCalled(atNs now: Int64, discarded: Bool) {
+        guard waitedCount > 0 else { return }
+        let frame = getWaited(waitedHead)
+        waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
+        waitedCount -= 1
+        var flags: FrameFlags = frame.shouldRender ? [] : [.notRendered]
+        if discarded { flags.insert(.discarded) }
+        current = FrameRecord(
+            frameIndex: frame.frameIndex, predictedDisplayTime: frame.displayTime,
+            displayPeriodNs: frame.displayPeriod, waitCallNs: frame.waitCallNs, waitReturnNs: frame.waitReturnNs,
+            beginCallNs: now, flags: flags)
+    }
+
+    /// Time the layer spent on its own work (outside calls down the chain).
+    public mutating func addLayerTime(_ nanoseconds: Int64) {
+        unattributedLayerNs &+= max(0, nanoseconds)
+    }
+
+    public mutating func endCalled(atNs now: Int64) {
+        current?.endCallNs = now
+    }
+
+    /// xrEndFrame returned: the finished record, or nil when there was no
+    /// begun frame (an out-of-order call the runtime rejected) or it failed.
+    public mutating func endReturned(atNs now: Int64, succeeded: Bool) -> FrameRecord? {
+        guard var frame = current else { return nil }
+        current = nil
+        guard succeeded else { return nil }
+        frame.endReturnNs = now
+        frame.appCpuNs = frame.endCallNs >= frame.waitReturnNs ? frame.endCallNs - frame.waitReturnNs : nil
+        if let last = lastWaitReturnNs, frame.waitReturnNs >= last, frame.frameIndex > 0 {
+            frame.frameIntervalNs = frame.waitReturnNs - last
+        }
+        lastWaitReturnNs = frame.waitReturnNs
+        frame.missedFrames = Self.missedPeriods(previous: lastDisplayTime, current: frame.predictedDisplayTime,
+                                                period: frame.displayPeriodNs)
+        if frame.missedFrames > 0 { frame.flags.insert(.late) }
+        lastDisplayTime = frame.predictedDisplayTime
+        frame.layerCpuNs = unattributedLayerNs
+        unattributedLayerNs = 0
+        return frame
+    }
+
+    /// Display periods skipped between two frames' display times: a frame is
+    /// missed when display time advanced by more than 1.5 periods.
+    public static func missedPeriods(previous: Int64?, current: Int64, period: Int64) -> UInt32 {
+        guard let previous, period > 0, current > previous else { return 0 }
+        let advance = current - previous
+        guard advance * 2 > period * 3 else { return 0 }
+        let periods = (Double(advance) / Double(period)).rounded()
+        return UInt32(clamping: max(0, Int64(periods) - 1))
+    }
+
+    private func getWaited(_ index: Int) -> Waited {
+        switch index {
+        case 0: waited.0
+        case 1: waited.1
+        case 2: waited.2
+        default: waited.3
+        }
+    }
+
+    private mutating func setWaited(_ index: Int, _ value: Waited) {
+        switch index {
+        case 0: waited.0 = value
+        case 1: waited.1 = value
+        case 2: waited.2 = value
+        default: waited.3 = value
+        }
+    }
+}

@@ -1,0 +1,154 @@
+/*
+ * xrperf live telemetry: the shared-memory layout one session publishes and
+ * `xrperf status` / `top` / `record` (or any C tool) read without talking to
+ * the app.
+ *
+ * One file per session: $XDG_RUNTIME_DIR/xrperf/session-<pid>-<serial>.shm
+ * (directory 0700, file 0600). The file is an XrPerfTelemetryHeader followed
+ * by `recordCapacity` XrPerfFrameRecord slots. Frame n lives in slot
+ * n % recordCapacity. Every slot is guarded by its own seqlock: its
+ * `sequence` is odd while the layer writes it. A slot may be written twice
+ * (the app GPU time of a frame is known a frame or two after the frame was
+ * published), so readers must always go through xrperf_telemetry_read_record.
+ *
+ * All times are nanoseconds. Timestamps are CLOCK_MONOTONIC unless named
+ * otherwise; durations are signed and -1 means "not measured" (never 0).
+ */
+#ifndef XRPERF_TELEMETRY_H
+#define XRPERF_TELEMETRY_H
+
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define XRPERF_TELEMETRY_MAGIC 0x314D4C5446525058ull /* "XPRFTLM1" little-endian */
+#define XRPERF_TELEMETRY_LAYOUT_VERSION 1u
+#define XRPERF_TELEMETRY_DEFAULT_CAPACITY 1024u
+#define XRPERF_TELEMETRY_NAME_SIZE 128u
+
+/* XrPerfTelemetryHeader.state */
+#define XRPERF_SESSION_STATE_RUNNING 1u
+#define XRPERF_SESSION_STATE_ENDED 2u
+
+/* XrPerfFrameRecord.flags */
+#define XRPERF_FRAME_LATE (1u << 0)             /* displayed later than predicted: missedFrames > 0 */
+#define XRPERF_FRAME_GPU_PENDING (1u << 1)      /* app GPU time not read back yet */
+#define XRPERF_FRAME_GPU_UNAVAILABLE (1u << 2)  /* no timestamps for this frame (API, queue, or lost) */
+#define XRPERF_FRAME_DISCARDED (1u << 3)        /* its xrBeginFrame returned XR_FRAME_DISCARDED: the frame begun before it was dropped */
+#define XRPERF_FRAME_NOT_RENDERED (1u << 4)     /* shouldRender was false */
+
+/* XrPerfFrameRecord.featureFlags */
+#define XRPERF_FEATURE_GPU_TIMING (1u << 0)      /* Vulkan timestamps active for this session */
+#define XRPERF_FEATURE_GPU_TIMING_BYPASSED (1u << 1) /* GPU timing failed and was turned off */
+#define XRPERF_FEATURE_RECORDING (1u << 2)       /* XRPERF_RECORD is writing this session */
+
+/* XrPerfFrameRecord.foveationMode */
+#define XRPERF_FOVEATION_OFF 0u
+#define XRPERF_FOVEATION_FIXED 1u
+#define XRPERF_FOVEATION_GAZE 2u
+
+typedef struct XrPerfFrameRecord {
+    uint32_t sequence;               /* seqlock: odd while written */
+    uint32_t flags;                  /* XRPERF_FRAME_* */
+    uint64_t frameIndex;             /* 0-based count of xrWaitFrame calls that returned success */
+    int64_t predictedDisplayTime;    /* XrTime from xrWaitFrame */
+    int64_t predictedDisplayPeriod;  /* display period, from xrWaitFrame */
+    int64_t waitCallNs;              /* app called xrWaitFrame */
+    int64_t waitReturnNs;            /* xrWaitFrame returned to the app */
+    int64_t beginCallNs;             /* app called xrBeginFrame */
+    int64_t endCallNs;               /* app called xrEndFrame */
+    int64_t endReturnNs;             /* xrEndFrame returned to the app */
+    int64_t appCpuNs;                /* xrWaitFrame return -> xrEndFrame call */
+    int64_t appGpuNs;                /* timestamps xrBeginFrame -> xrEndFrame on the app queue; -1 unknown */
+    int64_t layerCpuNs;              /* time spent inside the layer for this frame */
+    int64_t layerGpuNs;              /* the layer's own GPU passes; 0 while it runs none */
+    int64_t frameIntervalNs;         /* previous xrWaitFrame return -> this one; -1 for the first */
+    uint32_t missedFrames;           /* display periods skipped since the previous frame */
+    uint32_t featureFlags;           /* XRPERF_FEATURE_* */
+    float renderScale;               /* per-axis scale in force (1 = app's own size) */
+    uint32_t frameDivisor;           /* 1 = every display period, 2 = every second one */
+    uint32_t foveationMode;          /* XRPERF_FOVEATION_* */
+    uint32_t reserved;
+} XrPerfFrameRecord;
+
+typedef struct XrPerfTelemetryHeader {
+    uint64_t magic;                  /* XRPERF_TELEMETRY_MAGIC */
+    uint32_t layoutVersion;          /* XRPERF_TELEMETRY_LAYOUT_VERSION */
+    uint32_t headerSize;             /* sizeof(XrPerfTelemetryHeader): records start here */
+    uint32_t recordSize;             /* sizeof(XrPerfFrameRecord) */
+    uint32_t recordCapacity;         /* slots in the ring */
+    uint64_t publishedCount;         /* frames published so far (release-stored after each) */
+    int32_t pid;                     /* the app's process */
+    uint32_t state;                  /* XRPERF_SESSION_STATE_* */
+    int64_t startRealtimeNs;         /* CLOCK_REALTIME at session creation */
+    int64_t startMonotonicNs;        /* CLOCK_MONOTONIC at session creation */
+    uint64_t sessionSerial;          /* distinguishes sessions of one process */
+    char applicationName[XRPERF_TELEMETRY_NAME_SIZE];
+    char engineName[XRPERF_TELEMETRY_NAME_SIZE];
+    char runtimeName[XRPERF_TELEMETRY_NAME_SIZE];
+    char systemName[XRPERF_TELEMETRY_NAME_SIZE];
+    char gpuName[XRPERF_TELEMETRY_NAME_SIZE];
+    char profile[XRPERF_TELEMETRY_NAME_SIZE];
+    uint8_t reserved[192];           /* keeps the header at 1024 bytes */
+} XrPerfTelemetryHeader;
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+_Static_assert(sizeof(XrPerfFrameRecord) == 136, "XrPerfFrameRecord layout changed: bump the layout version");
+_Static_assert(sizeof(XrPerfTelemetryHeader) == 1024, "XrPerfTelemetryHeader layout changed: bump the layout version");
+#endif
+
+static inline XrPerfFrameRecord *xrperf_telemetry_slot(XrPerfTelemetryHeader *header, uint64_t frame) {
+    return (XrPerfFrameRecord *)((char *)header + header->headerSize) + (frame % header->recordCapacity);
+}
+
+/* Writer side (one writer per session). */
+static inline void xrperf_telemetry_write_record(XrPerfFrameRecord *slot, const XrPerfFrameRecord *value) {
+    uint32_t sequence = __atomic_load_n(&slot->sequence, __ATOMIC_RELAXED);
+    __atomic_store_n(&slot->sequence, sequence + 1, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    memcpy((char *)slot + sizeof(uint32_t), (const char *)value + sizeof(uint32_t),
+           sizeof(XrPerfFrameRecord) - sizeof(uint32_t));
+    __atomic_store_n(&slot->sequence, sequence + 2, __ATOMIC_RELEASE);
+}
+
+static inline void xrperf_telemetry_set_published(XrPerfTelemetryHeader *header, uint64_t count) {
+    __atomic_store_n(&header->publishedCount, count, __ATOMIC_RELEASE);
+}
+
+static inline uint64_t xrperf_telemetry_published(const XrPerfTelemetryHeader *header) {
+    return __atomic_load_n(&header->publishedCount, __ATOMIC_ACQUIRE);
+}
+
+static inline void xrperf_telemetry_set_state(XrPerfTelemetryHeader *header, uint32_t state) {
+    __atomic_store_n(&header->state, state, __ATOMIC_RELEASE);
+}
+
+static inline uint32_t xrperf_telemetry_state(const XrPerfTelemetryHeader *header) {
+    return __atomic_load_n(&header->state, __ATOMIC_ACQUIRE);
+}
+
+/* Reader side: copies a consistent snapshot of the slot; returns 0 when the
+ * writer kept it busy for all attempts. */
+static inline int xrperf_telemetry_read_record(const XrPerfFrameRecord *slot, XrPerfFrameRecord *out) {
+    for (int attempt = 0; attempt < 64; attempt++) {
+        uint32_t before = __atomic_load_n(&slot->sequence, __ATOMIC_ACQUIRE);
+        if (before & 1u) continue;
+        memcpy(out, slot, sizeof(XrPerfFrameRecord));
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        uint32_t after = __atomic_load_n(&slot->sequence, __ATOMIC_RELAXED);
+        if (before == after) {
+            out->sequence = before;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
