@@ -4,27 +4,55 @@ import COpenXR
 // forward, and (for xrEndFrame) count. No allocation, no lock held across
 // the call down.
 
+// Each hook reads the clock on entry, around the call down and on exit: the
+// time outside the call down is the layer's own CPU time for the frame.
+
 func layerWaitFrame(
     _ session: XrSession?, _ waitInfo: UnsafePointer<XrFrameWaitInfo>?, _ frameState: UnsafeMutablePointer<XrFrameState>?
 ) -> XrResult {
+    let entered = monotonicNanoseconds()
     guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
     guard let wait = state.instance.next.waitFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    return wait(session, waitInfo, frameState)
+    let telemetry = state.telemetry
+    telemetry.waitCalled(atNs: Int64(entered))
+    let callDown = monotonicNanoseconds()
+    let result = wait(session, waitInfo, frameState)
+    let returned = monotonicNanoseconds()
+    if xrperf_succeeded(result) != 0, let frameState {
+        telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee)
+    }
+    telemetry.addLayerTime(Int64(callDown - entered) + Int64(monotonicNanoseconds() - returned))
+    return result
 }
 
 func layerBeginFrame(_ session: XrSession?, _ beginInfo: UnsafePointer<XrFrameBeginInfo>?) -> XrResult {
+    let entered = monotonicNanoseconds()
     guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
     guard let begin = state.instance.next.beginFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    return begin(session, beginInfo)
+    let callDown = monotonicNanoseconds()
+    let result = begin(session, beginInfo)
+    let returned = monotonicNanoseconds()
+    if xrperf_succeeded(result) != 0 {
+        state.telemetry.beginCalled(atNs: Int64(entered), discarded: result == XR_FRAME_DISCARDED)
+    }
+    state.telemetry.addLayerTime(Int64(callDown - entered) + Int64(monotonicNanoseconds() - returned))
+    return result
 }
 
 func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInfo>?) -> XrResult {
+    let entered = monotonicNanoseconds()
     guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
     guard let end = state.instance.next.endFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    let telemetry = state.telemetry
+    telemetry.endCalled(atNs: Int64(entered))
+    let callDown = monotonicNanoseconds()
+    telemetry.addLayerTime(Int64(callDown - entered))
     let result = end(session, endInfo)
-    if xrperf_succeeded(result) != 0 {
-        let now = monotonicNanoseconds()
-        state.tally.withLock { $0.recordFrame(atNanoseconds: now) }
+    let returned = monotonicNanoseconds()
+    let succeeded = xrperf_succeeded(result) != 0
+    if succeeded {
+        state.tally.withLock { $0.recordFrame(atNanoseconds: returned) }
     }
+    telemetry.endReturned(atNs: Int64(returned), succeeded: succeeded)
     return result
 }

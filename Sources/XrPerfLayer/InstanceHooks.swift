@@ -9,7 +9,10 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
         // Destroying an instance destroys its sessions and their swapchains.
         let sessions = Registry.sessions.removeAll { $0.instance === state }
         _ = Registry.swapchains.removeAll { $0.session.instance === state }
-        for session in sessions { logSessionSummary(session, reason: "instance destroyed") }
+        for session in sessions {
+            session.telemetry.close()
+            logSessionSummary(session, reason: "instance destroyed")
+        }
         Registry.instances.remove(key)
         logInfo("instance destroyed: app '\(state.applicationName)'")
     }

@@ -27,10 +27,12 @@ final class SessionState: Sendable {
     /// xrEndFrame may run on another thread than the one that destroys the
     /// session; the lock is held only to add one frame.
     let tally = Mutex(FrameTally())
+    let telemetry: SessionTelemetry
 
-    init(handle: UInt, instance: InstanceState) {
+    init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry) {
         self.handle = handle
         self.instance = instance
+        self.telemetry = telemetry
     }
 }
 

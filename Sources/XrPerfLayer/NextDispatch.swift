@@ -8,6 +8,7 @@ struct NextDispatch: @unchecked Sendable {
     let getInstanceProcAddr: PFN_xrGetInstanceProcAddr
     let destroyInstance: PFN_xrDestroyInstance?
     let getInstanceProperties: PFN_xrGetInstanceProperties?
+    let getSystemProperties: PFN_xrGetSystemProperties?
     let pollEvent: PFN_xrPollEvent?
     let enumerateViewConfigurationViews: PFN_xrEnumerateViewConfigurationViews?
     let createSession: PFN_xrCreateSession?
@@ -41,6 +42,7 @@ struct NextDispatch: @unchecked Sendable {
         getInstanceProcAddr = gipa
         destroyInstance = load("xrDestroyInstance", as: PFN_xrDestroyInstance.self)
         getInstanceProperties = load("xrGetInstanceProperties", as: PFN_xrGetInstanceProperties.self)
+        getSystemProperties = load("xrGetSystemProperties", as: PFN_xrGetSystemProperties.self)
         pollEvent = load("xrPollEvent", as: PFN_xrPollEvent.self)
         enumerateViewConfigurationViews = load(
             "xrEnumerateViewConfigurationViews", as: PFN_xrEnumerateViewConfigurationViews.self)

@@ -8,11 +8,23 @@ func layerCreateSession(
     guard let create = state.next.createSession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let result = create(instance, createInfo, session)
     if xrperf_succeeded(result) != 0, let session, let created = session.pointee {
-        let sessionState = SessionState(handle: handleKey(created), instance: state)
+        let system = createInfo.map { systemName(of: state, systemId: $0.pointee.systemId) } ?? ""
+        let telemetry = SessionTelemetry(instance: state, systemName: system)
+        let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry)
         Registry.sessions.insert(sessionState.handle, sessionState)
-        logInfo("session created for app '\(state.applicationName)'")
+        logInfo("session created for app '\(state.applicationName)' on '\(system)'")
     }
     return result
+}
+
+/// The headset's name, for the telemetry header and per-platform tuning.
+private func systemName(of instance: InstanceState, systemId: XrSystemId) -> String {
+    guard let getProperties = instance.next.getSystemProperties else { return "" }
+    var properties = XrSystemProperties()
+    properties.type = XR_TYPE_SYSTEM_PROPERTIES
+    let handle = OpaquePointer(bitPattern: instance.handle)
+    guard xrperf_succeeded(getProperties(handle, systemId, &properties)) != 0 else { return "" }
+    return stringFromFixedArray(properties.systemName)
 }
 
 func layerDestroySession(_ session: XrSession?) -> XrResult {
@@ -23,6 +35,7 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     if xrperf_succeeded(result) != 0 {
         _ = Registry.swapchains.removeAll { $0.session === state }
         Registry.sessions.remove(key)
+        state.telemetry.close()
         logSessionSummary(state, reason: "session destroyed")
     }
     return result

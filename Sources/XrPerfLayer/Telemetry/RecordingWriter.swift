@@ -1,0 +1,120 @@
+import Glibc
+import Synchronization
+import XrPerfCore
+
+/// Writes a session's frames to a JSON Lines file (`XRPERF_RECORD`) from its
+/// own thread, so formatting and disk writes never touch the frame loop. The
+/// frame thread only pushes into a preallocated ring. Closing drains the ring
+/// and writes the end line; an atexit hook closes recordings of apps that exit
+/// without destroying their session, so normal exits lose nothing.
+final class RecordingWriter: @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    private let ring: FrameRingBuffer
+    private let stopRequested = Atomic<Bool>(false)
+    private let closed = Atomic<Bool>(false)
+    private var thread: pthread_t?
+    private var written: UInt64 = 0
+    private var buffer: [UInt8] = []
+
+    /// Frames the writer thread may fall behind before dropping (~45 s at 90 Hz).
+    static let ringCapacity = 4096
+    /// How often the thread wakes to write what arrived.
+    static let flushIntervalNanoseconds = 50_000_000
+
+    init?(path: String, session: SessionInfo) {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            logWarn("cannot open XRPERF_RECORD file '\(path)': \(String(cString: strerror(errno))); not recording")
+            return nil
+        }
+        ring = FrameRingBuffer(capacity: Self.ringCapacity)
+        buffer.reserveCapacity(64 * 1024)
+        append(RecordingFormat.headerLine(session))
+        flushBuffer()
+        let unmanaged = Unmanaged.passRetained(self)
+        var created = pthread_t()
+        let status = pthread_create(&created, nil, { argument in
+            let writer = Unmanaged<RecordingWriter>.fromOpaque(argument!).takeRetainedValue()
+            writer.run()
+            return nil
+        }, unmanaged.toOpaque())
+        if status != 0 {
+            unmanaged.release()
+            logWarn("cannot start the recording thread (\(status)); recording on session end only")
+        } else {
+            thread = created
+        }
+        OpenRecordings.shared.add(self)
+    }
+
+    /// Frame thread: hand over a finished frame.
+    func push(_ frame: FrameRecord) { ring.push(frame) }
+
+    /// Drains everything, writes the end line and closes the file. Idempotent.
+    func close() {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        OpenRecordings.shared.remove(self)
+        stopRequested.store(true, ordering: .releasing)
+        if let thread { pthread_join(thread, nil) }
+        writePending()
+        append(RecordingFormat.endLine(frames: written, dropped: ring.dropped))
+        flushBuffer()
+        Glibc.close(fd)
+        logInfo("recording written: \(path) (\(written) frames, \(ring.dropped) dropped)")
+    }
+
+    private func run() {
+        var pause = timespec(tv_sec: 0, tv_nsec: Self.flushIntervalNanoseconds)
+        while !stopRequested.load(ordering: .acquiring) {
+            writePending()
+            nanosleep(&pause, nil)
+        }
+    }
+
+    private func writePending() {
+        ring.drain { frame in
+            append(RecordingFormat.frameLine(frame))
+            written += 1
+        }
+        flushBuffer()
+    }
+
+    private func append(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    private func flushBuffer() {
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                offset += count
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Recordings still open, closed by an atexit hook when the app exits
+/// without destroying its session or instance.
+final class OpenRecordings: Sendable {
+    static let shared = OpenRecordings()
+    private let writers = Mutex<[ObjectIdentifier: RecordingWriter]>([:])
+
+    private init() {
+        atexit { OpenRecordings.shared.closeAll() }
+    }
+
+    func add(_ writer: RecordingWriter) { writers.withLock { $0[ObjectIdentifier(writer)] = writer } }
+    func remove(_ writer: RecordingWriter) { _ = writers.withLock { $0.removeValue(forKey: ObjectIdentifier(writer)) } }
+
+    func closeAll() {
+        let open = writers.withLock { Array($0.values) }
+        for writer in open { writer.close() }
+    }
+}
