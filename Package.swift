@@ -42,11 +42,12 @@ let package = Package(
         .target(name: "XrPerfCore", swiftSettings: strict),
         .target(
             name: "XrPerfLayer",
-            dependencies: ["COpenXR", "XrPerfCore"],
+            dependencies: ["COpenXR", "XrPerfCore", "XrPerfVulkan"],
             exclude: ["exports.map"],
             swiftSettings: strict,
             linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
         ),
+        .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], swiftSettings: strict),
         .target(name: "XrSimCore", swiftSettings: strict),
         .target(
             name: "XrSim",

@@ -9,7 +9,8 @@ func layerCreateSession(
     let result = create(instance, createInfo, session)
     if xrperf_succeeded(result) != 0, let session, let created = session.pointee {
         let system = createInfo.map { systemName(of: state, systemId: $0.pointee.systemId) } ?? ""
-        let telemetry = SessionTelemetry(instance: state, systemName: system)
+        let telemetry = SessionTelemetry(instance: state, systemName: system,
+                                         vulkan: createInfo.flatMap { vulkanBinding(in: $0.pointee.next) })
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry)
         Registry.sessions.insert(sessionState.handle, sessionState)
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")

@@ -112,3 +112,25 @@ import Testing
         #expect(next.layerCpuNs == 0)
     }
 }
+
+@Suite struct TimestampMathTests {
+    @Test func ticksTimesPeriod() {
+        #expect(TimestampMath.nanoseconds(begin: 1_000, end: 3_500, validBits: 64, period: 1) == 2_500)
+        #expect(TimestampMath.nanoseconds(begin: 100, end: 200, validBits: 64, period: 83.333) == 8_333)
+    }
+
+    @Test func counterWrapsWithinValidBits() {
+        // 36 valid bits: the counter wrapped between begin and end.
+        let top: UInt64 = (1 << 36) - 10
+        #expect(TimestampMath.nanoseconds(begin: top, end: 5, validBits: 36, period: 1) == 15)
+        // Garbage above the valid bits is ignored.
+        #expect(TimestampMath.nanoseconds(begin: (1 << 40) | 7, end: (3 << 40) | 17, validBits: 36, period: 2) == 20)
+    }
+
+    @Test func noTimestampsOrImplausibleValuesAreUnknown() {
+        #expect(TimestampMath.nanoseconds(begin: 0, end: 10, validBits: 0, period: 1) == nil)
+        #expect(TimestampMath.nanoseconds(begin: 0, end: 10, validBits: 64, period: 0) == nil)
+        #expect(TimestampMath.nanoseconds(begin: 0, end: 10, validBits: 64, period: .nan) == nil)
+        #expect(TimestampMath.nanoseconds(begin: 10, end: 5, validBits: 64, period: 1) == nil)
+    }
+}

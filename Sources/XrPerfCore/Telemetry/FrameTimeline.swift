@@ -68,6 +68,14 @@ public struct FrameTimeline: Sendable {
         unattributedLayerNs &+= max(0, nanoseconds)
     }
 
+    /// The frame the next xrBeginFrame will start, if one was waited for.
+    public var nextFrameToBegin: UInt64? {
+        waitedCount > 0 ? getWaited(waitedHead).frameIndex : nil
+    }
+
+    /// The frame between xrBeginFrame and xrEndFrame, if any.
+    public var frameInProgress: UInt64? { current?.frameIndex }
+
     public mutating func endCalled(atNs now: Int64) {
         current?.endCallNs = now
     }

@@ -2,6 +2,7 @@ import COpenXR
 import Glibc
 import Synchronization
 import XrPerfCore
+import XrPerfVulkan
 
 /// Everything the layer measures about one session's frames, and where it
 /// goes: the live shared-memory ring and, when asked, a recording. Each part
@@ -11,17 +12,33 @@ final class SessionTelemetry: @unchecked Sendable {
     private let timeline = Mutex(FrameTimeline())
     private let file: SharedTelemetryFile?
     private let recorder: RecordingWriter?
-    private let features: FeatureFlags
+    private var features: FeatureFlags
     /// Knob settings in force; fixed until the controller lands.
     private let knobs = KnobSettings()
+    /// Touched only from xrBeginFrame / xrEndFrame, which the app serialises.
+    private var gpuTimer: GpuFrameTimer?
+    private var pending = PendingGpuFrames()
+    /// The frame whose begin timestamp went out.
+    private var timedFrame: UInt64?
 
     private static let nextSerial = Atomic<UInt64>(1)
 
-    init(instance: InstanceState, systemName: String) {
+    init(instance: InstanceState, systemName: String, vulkan: GpuFrameTimer.Binding?) {
+        var timer: GpuFrameTimer?
+        if let vulkan {
+            do {
+                timer = try GpuFrameTimer(binding: vulkan)
+            } catch {
+                logWarn("app GPU time off for this session: \(error)")
+            }
+        } else {
+            logInfo("the session does not use Vulkan: frames are timed on the CPU only")
+        }
+        gpuTimer = timer
         let info = SessionInfo(
             pid: getpid(), sessionSerial: Self.nextSerial.wrappingAdd(1, ordering: .relaxed).oldValue,
             application: instance.applicationName, engine: instance.engineName, runtime: instance.runtimeName,
-            system: systemName, gpu: "", profile: "built-in defaults",
+            system: systemName, gpu: timer?.deviceName ?? "", profile: "built-in defaults",
             startRealtimeNs: Self.clock(CLOCK_REALTIME), startMonotonicNs: Self.clock(CLOCK_MONOTONIC))
         var environment: [String: String] = [:]
         if let value = getenv("XDG_RUNTIME_DIR") { environment["XDG_RUNTIME_DIR"] = String(cString: value) }
@@ -44,7 +61,9 @@ final class SessionTelemetry: @unchecked Sendable {
         } else {
             recorder = nil
         }
-        features = recorder == nil ? [] : [.recording]
+        var features: FeatureFlags = recorder == nil ? [] : [.recording]
+        if timer != nil { features.insert(.gpuTiming) }
+        self.features = features
     }
 
     /// `XRPERF_TELEMETRY=off` (or 0/false/no) turns the shared-memory ring off.
@@ -64,34 +83,106 @@ final class SessionTelemetry: @unchecked Sendable {
         }
     }
 
+    /// A successful xrBeginFrame: also puts the frame's first GPU timestamp
+    /// on the app's queue.
     func beginCalled(atNs now: Int64, discarded: Bool) {
-        timeline.withLock { $0.beginCalled(atNs: now, discarded: discarded) }
+        let frame = timeline.withLock { timeline -> UInt64? in
+            let frame = timeline.nextFrameToBegin
+            timeline.beginCalled(atNs: now, discarded: discarded)
+            return frame
+        }
+        timedFrame = nil
+        guard let timer = gpuTimer, let frame else { return }
+        do {
+            if try timer.frameBegan(frame) { timedFrame = frame }
+        } catch {
+            disableGpuTiming(error)
+        }
     }
 
+    /// xrEndFrame, before the call down: the frame's last GPU timestamp.
     func endCalled(atNs now: Int64) {
-        timeline.withLock { $0.endCalled(atNs: now) }
+        let frame = timeline.withLock { timeline -> UInt64? in
+            timeline.endCalled(atNs: now)
+            return timeline.frameInProgress
+        }
+        guard let timer = gpuTimer, let frame, frame == timedFrame else { return }
+        do {
+            try timer.frameEnding(frame)
+        } catch {
+            disableGpuTiming(error)
+        }
     }
 
     func addLayerTime(_ nanoseconds: Int64) {
         timeline.withLock { $0.addLayerTime(nanoseconds) }
     }
 
-    /// xrEndFrame returned: finish the frame and publish it.
+    /// xrEndFrame returned: finish the frame, publish it, and complete the
+    /// frames whose GPU timestamps came back meanwhile.
     func endReturned(atNs now: Int64, succeeded: Bool) {
-        guard var frame = timeline.withLock({ $0.endReturned(atNs: now, succeeded: succeeded) }) else { return }
-        frame.knobs = knobs
-        frame.features = features
-        frame.flags.insert(.gpuUnavailable)
-        frame.layerGpuNs = 0  // the layer runs no GPU pass yet
-        if let file {
-            var record = XrPerfFrameRecord(frame)
-            file.publish(&record)
+        let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded) }
+        if var frame = finished {
+            frame.knobs = knobs
+            frame.features = features
+            frame.layerGpuNs = 0  // the layer runs no GPU pass yet
+            let timed = gpuTimer != nil && timedFrame == frame.frameIndex
+            frame.flags.insert(timed ? .gpuPending : .gpuUnavailable)
+            if let file {
+                var record = XrPerfFrameRecord(frame)
+                file.publish(&record)
+            }
+            if pending.isFull, let oldest = pending.abandonOldest() { republish(oldest) }
+            pending.append(frame, resolved: !timed)
         }
-        recorder?.push(frame)
+        collectGpuTimes()
+        pending.popResolved { recorder?.push($0) }
     }
 
-    /// Session end: the recording is completed and the live file removed.
+    private func collectGpuTimes() {
+        guard let timer = gpuTimer else { return }
+        do {
+            try timer.collect { frame, gpuNanoseconds in
+                if let resolved = pending.resolve(frame: frame, gpuNanoseconds: gpuNanoseconds) {
+                    republish(resolved)
+                }
+            }
+        } catch {
+            disableGpuTiming(error)
+        }
+    }
+
+    /// A frame already in the ring changed (GPU time known or given up).
+    private func republish(_ frame: FrameRecord) {
+        guard let file else { return }
+        var record = XrPerfFrameRecord(frame)
+        file.update(&record)
+    }
+
+    private func disableGpuTiming(_ error: any Error) {
+        logWarn("app GPU time turned off for this session: \(error)")
+        gpuTimer?.shutdown()
+        gpuTimer = nil
+        features.remove(.gpuTiming)
+        features.insert(.gpuTimingBypassed)
+        while pending.count > 0, let oldest = pending.abandonOldest() {
+            republish(oldest)
+            pending.popResolved { recorder?.push($0) }
+        }
+    }
+
+    /// Session end: GPU work is waited for, the recording completed and the
+    /// live file removed. The app's VkDevice still exists here: it must
+    /// outlive the session.
     func close() {
+        gpuTimer?.waitForSubmitted()
+        collectGpuTimes()
+        gpuTimer?.shutdown()
+        gpuTimer = nil
+        while pending.count > 0, let oldest = pending.abandonOldest() {
+            republish(oldest)
+            pending.popResolved { recorder?.push($0) }
+        }
         recorder?.close()
         file?.close()
     }

@@ -1,0 +1,268 @@
+import COpenXR
+import XrPerfCore
+
+/// App GPU time per frame from timestamps written on the app's own queue: one
+/// at xrBeginFrame (top of pipe, before the app's work of the frame) and one
+/// at xrEndFrame (bottom of pipe, after it). The spec lets the runtime, and so
+/// a layer, use that queue inside those two calls. Slots form a ring sized for
+/// frames in flight; a slot is read back without waiting once its fence has
+/// signalled, and a frame whose slot is still busy is simply not timed.
+public final class GpuFrameTimer: @unchecked Sendable {
+    public static let slotCount = 4
+
+    public struct Binding {
+        public var instance: VkInstance
+        public var physicalDevice: VkPhysicalDevice
+        public var device: VkDevice
+        public var queueFamilyIndex: UInt32
+        public var queueIndex: UInt32
+
+        public init(instance: VkInstance, physicalDevice: VkPhysicalDevice, device: VkDevice,
+                    queueFamilyIndex: UInt32, queueIndex: UInt32) {
+            self.instance = instance
+            self.physicalDevice = physicalDevice
+            self.device = device
+            self.queueFamilyIndex = queueFamilyIndex
+            self.queueIndex = queueIndex
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case noVulkanLoader
+        case missingFunctions
+        case noTimestamps(String)
+        case vulkan(String, VkResult)
+
+        public var description: String {
+            switch self {
+            case .noVulkanLoader: "libvulkan.so.1 could not be loaded"
+            case .missingFunctions: "the Vulkan device lacks functions xrperf needs"
+            case .noTimestamps(let why): "no GPU timestamps: \(why)"
+            case .vulkan(let call, let result): "\(call) failed (VkResult \(result.rawValue))"
+            }
+        }
+    }
+
+    private enum SlotState {
+        case idle
+        case begun(frame: UInt64)
+        case submitted(frame: UInt64)
+    }
+
+    public let deviceName: String
+    public let timestampPeriod: Float
+    public let validBits: UInt32
+    private let functions: VulkanDeviceFunctions
+    private let device: VkDevice
+    private let queue: VkQueue
+    private let queryPool: VkQueryPool
+    private let commandPool: VkCommandPool
+    private var beginCommands: [VkCommandBuffer?]
+    private var endCommands: [VkCommandBuffer?]
+    private var fences: [VkFence?]
+    private var slots: [SlotState]
+    private var results = [UInt64](repeating: 0, count: 2)
+
+    public init(binding: Binding) throws(Failure) {
+        guard let getInstanceProcAddr = VulkanLibrary.instanceProcAddr() else { throw .noVulkanLoader }
+        guard let functions = VulkanDeviceFunctions(instance: binding.instance, device: binding.device,
+                                                    getInstanceProcAddr: getInstanceProcAddr)
+        else { throw .missingFunctions }
+        self.functions = functions
+        device = binding.device
+
+        var properties = VkPhysicalDeviceProperties()
+        functions.getPhysicalDeviceProperties(binding.physicalDevice, &properties)
+        deviceName = withUnsafeBytes(of: properties.deviceName) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        timestampPeriod = properties.limits.timestampPeriod
+        var familyCount: UInt32 = 0
+        functions.getPhysicalDeviceQueueFamilyProperties(binding.physicalDevice, &familyCount, nil)
+        var families = [VkQueueFamilyProperties](repeating: VkQueueFamilyProperties(), count: Int(familyCount))
+        functions.getPhysicalDeviceQueueFamilyProperties(binding.physicalDevice, &familyCount, &families)
+        guard binding.queueFamilyIndex < familyCount else {
+            throw .noTimestamps("queue family \(binding.queueFamilyIndex) does not exist")
+        }
+        validBits = families[Int(binding.queueFamilyIndex)].timestampValidBits
+        guard validBits > 0 else { throw .noTimestamps("the app's queue family has no valid timestamp bits") }
+        guard timestampPeriod > 0 else { throw .noTimestamps("timestampPeriod is 0") }
+
+        var queue: VkQueue?
+        functions.getDeviceQueue(binding.device, binding.queueFamilyIndex, binding.queueIndex, &queue)
+        guard let queue else { throw .noTimestamps("the app's queue could not be obtained") }
+        self.queue = queue
+
+        var poolInfo = VkQueryPoolCreateInfo()
+        poolInfo.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO
+        poolInfo.queryType = VK_QUERY_TYPE_TIMESTAMP
+        poolInfo.queryCount = UInt32(2 * Self.slotCount)
+        var queryPool: VkQueryPool?
+        var result = functions.createQueryPool(binding.device, &poolInfo, nil, &queryPool)
+        guard result == VK_SUCCESS, let queryPool else { throw .vulkan("vkCreateQueryPool", result) }
+        self.queryPool = queryPool
+
+        var commandPoolInfo = VkCommandPoolCreateInfo()
+        commandPoolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO
+        commandPoolInfo.queueFamilyIndex = binding.queueFamilyIndex
+        var commandPool: VkCommandPool?
+        result = functions.createCommandPool(binding.device, &commandPoolInfo, nil, &commandPool)
+        guard result == VK_SUCCESS, let commandPool else {
+            functions.destroyQueryPool(binding.device, queryPool, nil)
+            throw .vulkan("vkCreateCommandPool", result)
+        }
+        self.commandPool = commandPool
+        beginCommands = Array(repeating: nil, count: Self.slotCount)
+        endCommands = Array(repeating: nil, count: Self.slotCount)
+        fences = Array(repeating: nil, count: Self.slotCount)
+        slots = Array(repeating: .idle, count: Self.slotCount)
+        do throws(Failure) {
+            try recordCommands()
+        } catch {
+            destroyObjects()
+            throw error
+        }
+    }
+
+    /// The timestamps never change, so the command buffers are recorded once
+    /// and resubmitted: nothing is recorded or allocated per frame.
+    private func recordCommands() throws(Failure) {
+        var allocateInfo = VkCommandBufferAllocateInfo()
+        allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
+        allocateInfo.commandPool = commandPool
+        allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
+        allocateInfo.commandBufferCount = UInt32(Self.slotCount)
+        var result = beginCommands.withUnsafeMutableBufferPointer {
+            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
+        }
+        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
+        result = endCommands.withUnsafeMutableBufferPointer {
+            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
+        }
+        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
+
+        var beginInfo = VkCommandBufferBeginInfo()
+        beginInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
+        // A frame that begins but is never ended (discarded) leaves its begin
+        // submission unfenced; the slot's next use may resubmit it meanwhile.
+        var simultaneousInfo = beginInfo
+        simultaneousInfo.flags = VkCommandBufferUsageFlags(VK_COMMAND_BUFFER_USAGE_SIMULTANEOUS_USE_BIT.rawValue)
+        for slot in 0..<Self.slotCount {
+            let first = UInt32(2 * slot)
+            guard let begin = beginCommands[slot], let end = endCommands[slot] else {
+                throw .vulkan("vkAllocateCommandBuffers", VK_ERROR_OUT_OF_HOST_MEMORY)
+            }
+            result = functions.beginCommandBuffer(begin, &simultaneousInfo)
+            guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
+            functions.cmdResetQueryPool(begin, queryPool, first, 2)
+            functions.cmdWriteTimestamp(begin, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, first)
+            result = functions.endCommandBuffer(begin)
+            guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
+
+            result = functions.beginCommandBuffer(end, &beginInfo)
+            guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
+            functions.cmdWriteTimestamp(end, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, first + 1)
+            result = functions.endCommandBuffer(end)
+            guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
+
+            var fenceInfo = VkFenceCreateInfo()
+            fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
+            var fence: VkFence?
+            result = functions.createFence(device, &fenceInfo, nil, &fence)
+            guard result == VK_SUCCESS else { throw .vulkan("vkCreateFence", result) }
+            fences[slot] = fence
+        }
+    }
+
+    /// xrBeginFrame: writes the frame's first timestamp. Returns false when
+    /// the frame cannot be timed (its slot is still in flight).
+    public func frameBegan(_ frame: UInt64) throws(Failure) -> Bool {
+        let slot = Int(frame % UInt64(Self.slotCount))
+        switch slots[slot] {
+        case .submitted:
+            return false  // collect() has not seen its fence signal yet
+        case .begun, .idle:
+            break
+        }
+        guard let command = beginCommands[slot] else { return false }
+        try submit(command, fence: nil)
+        slots[slot] = .begun(frame: frame)
+        return true
+    }
+
+    /// xrEndFrame, before the call down: writes the frame's last timestamp
+    /// behind all the work the app submitted for it.
+    public func frameEnding(_ frame: UInt64) throws(Failure) {
+        let slot = Int(frame % UInt64(Self.slotCount))
+        guard case .begun(let begun) = slots[slot], begun == frame,
+              let command = endCommands[slot], let fence = fences[slot] else { return }
+        var fences: VkFence? = fence
+        let result = functions.resetFences(device, 1, &fences)
+        guard result == VK_SUCCESS else { throw .vulkan("vkResetFences", result) }
+        try submit(command, fence: fence)
+        slots[slot] = .submitted(frame: frame)
+    }
+
+    /// Hands over every frame whose timestamps are back: its GPU time, or nil
+    /// when the values were unusable. Never waits.
+    public func collect(_ deliver: (UInt64, Int64?) -> Void) throws(Failure) {
+        for slot in 0..<Self.slotCount {
+            guard case .submitted(let frame) = slots[slot], let fence = fences[slot] else { continue }
+            let status = functions.getFenceStatus(device, fence)
+            if status == VK_NOT_READY { continue }
+            guard status == VK_SUCCESS else { throw .vulkan("vkGetFenceStatus", status) }
+            slots[slot] = .idle
+            let result = results.withUnsafeMutableBytes { bytes in
+                functions.getQueryPoolResults(device, queryPool, UInt32(2 * slot), 2, bytes.count,
+                                              bytes.baseAddress, 8,
+                                              VkQueryResultFlags(VK_QUERY_RESULT_64_BIT.rawValue))
+            }
+            if result == VK_SUCCESS {
+                deliver(frame, TimestampMath.nanoseconds(begin: results[0], end: results[1], validBits: validBits,
+                                                        period: timestampPeriod))
+            } else if result == VK_NOT_READY {
+                deliver(frame, nil)
+            } else {
+                throw .vulkan("vkGetQueryPoolResults", result)
+            }
+        }
+    }
+
+    /// Waits (bounded: one second) for every submitted timestamp, so that a
+    /// last collect() sees them all.
+    public func waitForSubmitted() {
+        var inFlight: [VkFence?] = []
+        for slot in 0..<Self.slotCount {
+            if case .submitted = slots[slot], let fence = fences[slot] { inFlight.append(fence) }
+        }
+        if !inFlight.isEmpty {
+            _ = functions.waitForFences(device, UInt32(inFlight.count), &inFlight, VkBool32(VK_TRUE), 1_000_000_000)
+        }
+    }
+
+    /// Frees everything once nothing is in flight. Called when the session
+    /// ends, while the app's VkDevice still exists (it must outlive the session).
+    public func shutdown() {
+        waitForSubmitted()
+        destroyObjects()
+    }
+
+    private func destroyObjects() {
+        for case let fence? in fences { functions.destroyFence(device, fence, nil) }
+        fences = Array(repeating: nil, count: Self.slotCount)
+        functions.destroyCommandPool(device, commandPool, nil)
+        functions.destroyQueryPool(device, queryPool, nil)
+    }
+
+    private func submit(_ command: VkCommandBuffer, fence: VkFence?) throws(Failure) {
+        var commandBuffer: VkCommandBuffer? = command
+        var submitInfo = VkSubmitInfo()
+        submitInfo.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
+        let result = withUnsafePointer(to: &commandBuffer) { pointer in
+            submitInfo.commandBufferCount = 1
+            submitInfo.pCommandBuffers = pointer
+            return functions.queueSubmit(queue, 1, &submitInfo, fence)
+        }
+        guard result == VK_SUCCESS else { throw .vulkan("vkQueueSubmit", result) }
+    }
+}
