@@ -5,8 +5,8 @@ import XrPerfCore
 /// Writes a session's frames to a JSON Lines file (`XRPERF_RECORD`) from its
 /// own thread, so formatting and disk writes never touch the frame loop. The
 /// frame thread only pushes into a preallocated ring. Closing drains the ring
-/// and writes the end line; an atexit hook closes recordings of apps that exit
-/// without destroying their session, so normal exits lose nothing.
+/// and writes the end line (OpenSessions closes it at exit when the app never
+/// destroyed its session).
 final class RecordingWriter: @unchecked Sendable {
     let path: String
     private let fd: Int32
@@ -46,7 +46,6 @@ final class RecordingWriter: @unchecked Sendable {
         } else {
             thread = created
         }
-        OpenRecordings.shared.add(self)
     }
 
     /// Frame thread: hand over a finished frame.
@@ -55,7 +54,6 @@ final class RecordingWriter: @unchecked Sendable {
     /// Drains everything, writes the end line and closes the file. Idempotent.
     func close() {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        OpenRecordings.shared.remove(self)
         stopRequested.store(true, ordering: .releasing)
         if let thread { pthread_join(thread, nil) }
         writePending()
@@ -97,24 +95,5 @@ final class RecordingWriter: @unchecked Sendable {
             }
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Recordings still open, closed by an atexit hook when the app exits
-/// without destroying its session or instance.
-final class OpenRecordings: Sendable {
-    static let shared = OpenRecordings()
-    private let writers = Mutex<[ObjectIdentifier: RecordingWriter]>([:])
-
-    private init() {
-        atexit { OpenRecordings.shared.closeAll() }
-    }
-
-    func add(_ writer: RecordingWriter) { writers.withLock { $0[ObjectIdentifier(writer)] = writer } }
-    func remove(_ writer: RecordingWriter) { _ = writers.withLock { $0.removeValue(forKey: ObjectIdentifier(writer)) } }
-
-    func closeAll() {
-        let open = writers.withLock { Array($0.values) }
-        for writer in open { writer.close() }
     }
 }

@@ -64,6 +64,7 @@ final class SessionTelemetry: @unchecked Sendable {
         var features: FeatureFlags = recorder == nil ? [] : [.recording]
         if timer != nil { features.insert(.gpuTiming) }
         self.features = features
+        OpenSessions.shared.add(self)
     }
 
     /// `XRPERF_TELEMETRY=off` (or 0/false/no) turns the shared-memory ring off.
@@ -175,10 +176,23 @@ final class SessionTelemetry: @unchecked Sendable {
     /// live file removed. The app's VkDevice still exists here: it must
     /// outlive the session.
     func close() {
+        OpenSessions.shared.remove(self)
         gpuTimer?.waitForSubmitted()
         collectGpuTimes()
         gpuTimer?.shutdown()
         gpuTimer = nil
+        finishOutputs()
+    }
+
+    /// Process exit with the session still alive: the app may have destroyed
+    /// its VkDevice already, so Vulkan is left alone; frames still waiting
+    /// for GPU time are written as unmeasured.
+    func closeAtExit() {
+        gpuTimer = nil
+        finishOutputs()
+    }
+
+    private func finishOutputs() {
         while pending.count > 0, let oldest = pending.abandonOldest() {
             republish(oldest)
             pending.popResolved { recorder?.push($0) }

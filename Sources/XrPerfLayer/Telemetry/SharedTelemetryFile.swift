@@ -11,6 +11,7 @@ final class SharedTelemetryFile: @unchecked Sendable {
     private let header: UnsafeMutablePointer<XrPerfTelemetryHeader>
     private let mappedBytes: Int
     private var published: UInt64 = 0
+    private var closed = false
 
     enum Failure: Error, CustomStringConvertible {
         case directory(String, String)
@@ -87,6 +88,8 @@ final class SharedTelemetryFile: @unchecked Sendable {
 
     /// Marks the session ended, unmaps and removes the file.
     func close() {
+        guard !closed else { return }
+        closed = true
         xrperf_telemetry_set_state(header, XRPERF_SESSION_STATE_ENDED)
         munmap(header, mappedBytes)
         unlink(path)

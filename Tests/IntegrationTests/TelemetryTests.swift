@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// The layer's per-frame telemetry through the real loader: recordings
+/// (XRPERF_RECORD) and the live shared-memory file.
+@Suite(.serialized) struct TelemetryTests {
+    struct Recording {
+        var header: [String: Any] = [:]
+        var frames: [[String: Any]] = []
+        var end: [String: Any]?
+
+        init(_ url: URL) throws {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                switch object["type"] as? String {
+                case "header": header = object
+                case "frame": frames.append(object)
+                case "end": end = object
+                default: Issue.record("unknown line: \(line)")
+                }
+            }
+        }
+
+        func values(_ key: String) -> [Double] { frames.compactMap { $0[key] as? Double } }
+    }
+
+    @Test(arguments: ["Vulkan2", "Vulkan"])
+    func helloXrRecordingHasEveryFrameWithGpuTime(graphics: String) throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 240)
+        defer { env.cleanUp() }
+        let recording = env.scratch.appendingPathComponent("run-%p.jsonl")
+        env.variables["XRPERF_RECORD"] = recording.path
+        let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
+        #expect(result.status == 0, Comment(rawValue: result.combined.suffix(3000).description))
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: env.scratch.path).filter { $0.hasPrefix("run-") }
+        #expect(files.count == 1, "\(files)")
+        let parsed = try Recording(env.scratch.appendingPathComponent(try #require(files.first)))
+        #expect(parsed.header["format"] as? String == "xrperf-recording")
+        #expect(parsed.header["application"] as? String == "HelloXR")
+        #expect(parsed.header["runtime"] as? String == "XrSim 0.1.0")
+        #expect((parsed.header["gpu"] as? String)?.contains("llvmpipe") == true)
+        #expect(parsed.frames.count == 240)
+        #expect(parsed.frames.compactMap { $0["frame"] as? Int } == Array(0..<240))
+        #expect(parsed.end?["frames"] as? Int == 240 && parsed.end?["dropped"] as? Int == 0)
+
+        // Virtual clock: display time advances exactly one period per frame.
+        #expect(parsed.frames.allSatisfy { $0["late"] as? Bool == false })
+        #expect(parsed.frames.allSatisfy { $0["display_period_ns"] as? Int == 11_111_111 })
+        let cpu = parsed.values("app_cpu_ms"), gpu = parsed.values("app_gpu_ms")
+        #expect(cpu.count == 240 && cpu.allSatisfy { $0 > 0 && $0 < 1000 })
+        // Every frame but the first (rendered nothing) carries a GPU time.
+        #expect(gpu.count >= 235, "only \(gpu.count) of 240 frames have app GPU time")
+        #expect(gpu.allSatisfy { $0 >= 0 && $0 < 1000 })
+        #expect(parsed.frames.allSatisfy { ($0["features"] as? [String])?.contains("gpu_timing") == true })
+    }
+
+    @Test func liveFileExistsWhileRunningAndIsRemovedAfter() throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 270)
+        defer { env.cleanUp() }
+        env.variables["XRSIM_CLOCK"] = "realtime"  // 3 s at 90 Hz: time to look at the file
+        let directory = env.scratch.appendingPathComponent("xrperf")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Artifacts.helloXr)
+        process.arguments = ["-g", "Vulkan2"]
+        process.environment = env.environment
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        var header = Data()
+        for _ in 0..<100 where header.count < 1024 {
+            Thread.sleep(forTimeInterval: 0.05)
+            if let name = try? FileManager.default.contentsOfDirectory(atPath: directory.path).first,
+               let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) {
+                header = data
+            }
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        #expect(header.count >= 1024 + 1024 * 136)
+        #expect(header.prefix(8) == Data("XPRFTLM1".utf8))
+        let version = header.subdata(in: 8..<12).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+        #expect(version == 1)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+
+    @Test func exitWithoutCleanupStillCompletesTheRecording() throws {
+        let artifacts = Artifacts()
+        let host = artifacts.host("exit_without_cleanup")
+        try artifacts.require(host, artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf])
+        defer { env.cleanUp() }
+        let recording = env.scratch.appendingPathComponent("exit.jsonl")
+        env.variables["XRPERF_RECORD"] = recording.path
+        let result = try runProcess(host.path, ["30"], environment: env.environment)
+        #expect(result.status == 0, Comment(rawValue: result.combined))
+        let parsed = try Recording(recording)
+        #expect(parsed.frames.count == 30)
+        #expect(parsed.end?["frames"] as? Int == 30)
+        let left = (try? FileManager.default.contentsOfDirectory(
+            atPath: env.scratch.appendingPathComponent("xrperf").path)) ?? []
+        #expect(left.isEmpty, "stale live file: \(left)")
+    }
+
+    @Test func unwritableRecordingPathWarnsAndTheAppRuns() throws {
+        let artifacts = Artifacts()
+        let host = artifacts.host("instance_churn")
+        try artifacts.require(host, artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf])
+        defer { env.cleanUp() }
+        env.variables["XRPERF_RECORD"] = "/nonexistent-dir/run.jsonl"
+        let result = try runProcess(host.path, ["1", "5"], environment: env.environment)
+        #expect(result.status == 0, Comment(rawValue: result.combined))
+        #expect(result.stderr.contains("cannot open XRPERF_RECORD file '/nonexistent-dir/run.jsonl'"))
+        #expect(SessionSummaries.layerFrames(result.stderr) == [5])
+    }
+
+    @Test func noRuntimeDirectoryFallsBackToAPrivateTmpDirectory() throws {
+        let artifacts = Artifacts()
+        let host = artifacts.host("instance_churn")
+        try artifacts.require(host, artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf])
+        defer { env.cleanUp() }
+        env.variables.removeValue(forKey: "XDG_RUNTIME_DIR")
+        var environment = env.environment
+        environment.removeValue(forKey: "XDG_RUNTIME_DIR")
+        let result = try runProcess(host.path, ["1", "5"], environment: environment)
+        #expect(result.status == 0, Comment(rawValue: result.combined))
+        #expect(!result.stderr.contains("live telemetry off"), Comment(rawValue: result.stderr))
+        var info = stat()
+        #expect(lstat("/tmp/xrperf-\(getuid())", &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o700)
+        #expect(info.st_uid == getuid())
+    }
+}
