@@ -8,7 +8,7 @@ public enum TimestampMath {
     public static func nanoseconds(begin: UInt64, end: UInt64, validBits: UInt32, period: Float) -> Int64? {
         guard validBits > 0, period > 0, period.isFinite else { return nil }
         let mask: UInt64 = validBits >= 64 ? .max : (UInt64(1) << validBits) - 1
-        let ticks = (end & mask) &- (begin & mask) & mask
+        let ticks = ((end & mask) &- (begin & mask)) & mask
         let nanoseconds = Double(ticks) * Double(period)
         guard nanoseconds.isFinite, nanoseconds < implausibleNanoseconds else { return nil }
         return Int64(nanoseconds.rounded())
