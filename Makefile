@@ -21,7 +21,7 @@ DEBIAN_PACKAGES := libopenxr-dev libopenxr-loader1 libopenxr-utils openxr-layer-
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build layer manifests hosts test unit-test integration-test host-test demo install uninstall clean
+.PHONY: deps build layer manifests hosts test unit-test integration-test host-test demo install uninstall clean bench-layer
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
@@ -82,3 +82,23 @@ uninstall:
 
 clean:
 	rm -rf $(OUT) .build
+
+# Benchmark protocol 2: the layer's instructions and heap allocations per frame.
+bench-layer: build
+	tools/bench-layer-overhead.sh $(OUT) 2000
+
+# Controller benchmark table (docs/controller.md): every synthetic trace at
+# load 1.0 and 1.3, delay 1 and 2, through every controller.
+.PHONY: controller-bench bench
+controller-bench:
+	$(SWIFT) build -c release --product xrperf
+	$(shell $(SWIFT) build -c release --show-bin-path)/xrperf simulate --suite
+
+# Cost of the controller per frame (ordo-one/benchmark, own build folder):
+# wall clock, instructions and mallocs per observe+decide, and a check that
+# the steady state allocates nothing. Not part of `make test` (slow build).
+bench:
+	XRPERF_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory \
+		benchmark --target ControllerBenchmarks
+	XRPERF_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory \
+		benchmark thresholds check --target ControllerBenchmarks

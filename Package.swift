@@ -27,6 +27,13 @@ let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6)
 ]
 
+/// Code on the app's frame path: dynamic exclusivity checks cost a runtime
+/// call per class-property access, and the layer's state is reached only
+/// under its own locks or from the thread the OpenXR spec assigns.
+let framePath: [SwiftSetting] = strict + [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"])
+]
+
 let package = Package(
     name: "xrperf",
     products: [
@@ -44,10 +51,10 @@ let package = Package(
             name: "XrPerfLayer",
             dependencies: ["COpenXR", "XrPerfCore", "XrPerfVulkan"],
             exclude: ["exports.map"],
-            swiftSettings: strict,
+            swiftSettings: framePath,
             linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
         ),
-        .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], swiftSettings: strict),
+        .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], swiftSettings: framePath),
         .target(name: "XrSimCore", swiftSettings: strict),
         .target(
             name: "XrSim",
@@ -72,3 +79,18 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
     ]
 )
+
+// Controller benchmarks (ordo-one/benchmark): only with XRPERF_BENCHMARKS set
+// (`make bench`), so `swift build` and `swift test` never resolve or build them.
+if ProcessInfo.processInfo.environment["XRPERF_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "ControllerBenchmarks",
+            dependencies: ["XrPerfCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ControllerBenchmarks",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

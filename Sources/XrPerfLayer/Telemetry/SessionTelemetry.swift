@@ -25,7 +25,9 @@ final class SessionTelemetry: @unchecked Sendable {
 
     init(instance: InstanceState, systemName: String, vulkan: GpuFrameTimer.Binding?) {
         var timer: GpuFrameTimer?
-        if let vulkan {
+        if Self.switchedOff("XRPERF_GPU_TIMING") {
+            logInfo("app GPU time off: XRPERF_GPU_TIMING")
+        } else if let vulkan {
             do {
                 timer = try GpuFrameTimer(binding: vulkan)
             } catch {
@@ -43,7 +45,7 @@ final class SessionTelemetry: @unchecked Sendable {
         var environment: [String: String] = [:]
         if let value = getenv("XDG_RUNTIME_DIR") { environment["XDG_RUNTIME_DIR"] = String(cString: value) }
 
-        if Self.liveTelemetryDisabled {
+        if Self.switchedOff("XRPERF_TELEMETRY") {
             file = nil
         } else {
             do {
@@ -67,9 +69,10 @@ final class SessionTelemetry: @unchecked Sendable {
         OpenSessions.shared.add(self)
     }
 
-    /// `XRPERF_TELEMETRY=off` (or 0/false/no) turns the shared-memory ring off.
-    private static var liveTelemetryDisabled: Bool {
-        guard let raw = getenv("XRPERF_TELEMETRY") else { return false }
+    /// `XRPERF_TELEMETRY=off` turns the shared-memory ring off and
+    /// `XRPERF_GPU_TIMING=off` the Vulkan timestamps (0, false and no work too).
+    private static func switchedOff(_ variable: String) -> Bool {
+        guard let raw = getenv(variable) else { return false }
         return ["off", "0", "false", "no"].contains(String(cString: raw).lowercased())
     }
 

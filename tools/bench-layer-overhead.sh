@@ -1,0 +1,54 @@
+#!/bin/bash
+# bench-layer-overhead.sh BUILD_DIR [FRAMES]
+#
+# Benchmark protocol 2 (shared/BENCHMARK-PROTOCOL.md): the layer's CPU cost per
+# frame. The frame-loop driver (Tests/hosts/instance_churn with one instance)
+# runs FRAMES empty frames against XrSim's virtual clock (no sleeping, no
+# rendering) without the layer and with it, under callgrind (instruction
+# counts: repeatable whatever else the machine does) and memcheck (heap
+# allocations). Each configuration runs twice, with FEW and FEW+FRAMES frames,
+# and the difference is divided by FRAMES so start-up and shutdown cancel out.
+set -euo pipefail
+out=$1
+frames=${2:-2000}
+few=100
+driver="$out/hosts/instance_churn"
+for tool in valgrind; do command -v $tool >/dev/null || { echo "$tool is missing (make deps)" >&2; exit 2; }; done
+[ -x "$driver" ] || { echo "missing $driver: run make build" >&2; exit 2; }
+
+runtime_dir=$(mktemp -d)
+chmod 700 "$runtime_dir"
+trap 'rm -rf "$runtime_dir"' EXIT
+export XDG_RUNTIME_DIR="$runtime_dir" XR_RUNTIME_JSON="$out/manifests/xrsim.json" \
+    XR_API_LAYER_PATH="$out/manifests/explicit" XRSIM_CLOCK=virtual XRSIM_LOG_LEVEL=error XRPERF_LOG_LEVEL=error
+
+instructions() {  # frames, then env assignments
+    local n=$1; shift
+    env "$@" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$driver" 1 "$n" 2>&1 >/dev/null |
+        awk '/Collected/ {print $4}'
+}
+
+allocations() {
+    local n=$1; shift
+    env "$@" valgrind --tool=memcheck "$driver" 1 "$n" 2>&1 >/dev/null |
+        awk '/total heap usage/ {gsub(",", "", $5); print $5}'
+}
+
+per_frame() {  # tool, env assignments
+    local tool=$1; shift
+    local a b
+    a=$($tool $few "$@")
+    b=$($tool $((few + frames)) "$@")
+    echo $(( (b - a) / frames ))
+}
+
+printf '%-44s %14s %14s\n' "configuration ($frames frames)" "instr/frame" "allocs/frame"
+row() {  # label, env assignments
+    local label=$1; shift
+    printf '%-44s %14s %14s\n' "$label" "$(per_frame instructions "$@")" "$(per_frame allocations "$@")"
+}
+row "without xrperf" XR_ENABLE_API_LAYERS=
+row "xrperf, telemetry + GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance
+row "xrperf, telemetry, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off
+row "xrperf, telemetry off, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off XRPERF_TELEMETRY=off
+row "xrperf, telemetry + recording, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off XRPERF_RECORD="$runtime_dir/bench.jsonl"
