@@ -57,16 +57,41 @@ import Testing
         #expect(object["dropped"] as? Int == 3)
     }
 
-    @Test func decimalsWithoutFoundation() {
-        #expect(JSONLine.decimal(0.75, places: 6) == "0.75")
-        #expect(JSONLine.decimal(1, places: 6) == "1")
-        #expect(JSONLine.decimal(-2.5, places: 6) == "-2.5")
-        #expect(JSONLine.decimal(0.0000004, places: 6) == "0")
-        var line = JSONLine()
-        line.field("x", Double.nan)
-        line.milliseconds("y", -1_500_000)
-        #expect(line.finish() == "{\"x\":null,\"y\":-1.500}")
-        #expect(JSONLine.escaped("\u{01}") == "\\u0001")
+    func render(_ build: (inout JSONLine, inout [UInt8]) -> Void) -> String {
+        var bytes: [UInt8] = []
+        var line = JSONLine(into: &bytes)
+        build(&line, &bytes)
+        line.finish(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func numbersWithoutFoundation() {
+        #expect(render { $0.field("x", 0.75, into: &$1) } == "{\"x\":0.75}")
+        #expect(render { $0.field("x", 1.0, into: &$1) } == "{\"x\":1}")
+        #expect(render { $0.field("x", -2.5, into: &$1) } == "{\"x\":-2.5}")
+        #expect(render { $0.field("x", 0.0000004, into: &$1) } == "{\"x\":0}")
+        #expect(render { $0.field("x", 0.000001, into: &$1) } == "{\"x\":0.000001}")
+        #expect(render { $0.field("x", Double.nan, into: &$1) } == "{\"x\":null}")
+        #expect(render { $0.field("x", Int64.min, into: &$1) } == "{\"x\":-9223372036854775808}")
+        #expect(render { $0.field("x", Int64(0), into: &$1) } == "{\"x\":0}")
+        #expect(render { $0.milliseconds("y", -1_500_000, into: &$1) } == "{\"y\":-1.500}")
+        #expect(render { $0.milliseconds("y", 1_234_567_890, into: &$1) } == "{\"y\":1234.568}")
+        #expect(render { $0.field("s", "\u{01}é", into: &$1) } == "{\"s\":\"\\u0001é\"}")
+        #expect(render { line, bytes in
+            line.field("a", true, into: &bytes)
+            line.names("n", into: &bytes, (true, "x"), (false, "y"), (true, "z"))
+        } == "{\"a\":true,\"n\":[\"x\",\"z\"]}")
+    }
+
+    @Test func frameLineFitsAReservedBufferWithoutGrowing() {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
+        let capacity = buffer.capacity
+        var frame = FrameRecord(frameIndex: .max, appCpuNs: .max, appGpuNs: .min, frameIntervalNs: 1)
+        frame.flags = [.late, .gpuPending, .gpuUnavailable, .discarded, .notRendered]
+        RecordingFormat.appendFrameLine(frame, to: &buffer)
+        #expect(buffer.capacity == capacity)
+        #expect(buffer.count < 1024)
     }
 }
 

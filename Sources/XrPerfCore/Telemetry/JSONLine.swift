@@ -1,95 +1,142 @@
-/// Builds one JSON object on one line, for writers that cannot use
-/// Foundation. Keys are trusted (ours); string values are escaped per RFC 8259.
+/// Appends one JSON object on one line to a byte buffer, for writers that
+/// cannot use Foundation. Numbers are formatted by hand, so a buffer with
+/// enough reserved capacity takes a whole frame line without allocating.
+/// Keys are trusted (ours); string values are escaped per RFC 8259.
 struct JSONLine {
-    private var text = "{"
     private var empty = true
 
-    mutating func field(_ key: String, _ value: String) {
-        separator(key)
-        text += "\""
-        text += Self.escaped(value)
-        text += "\""
+    init(into buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "{"))
     }
 
-    mutating func field(_ key: String, _ value: Int64) {
-        separator(key)
-        text += String(value)
+    mutating func field(_ key: StaticString, _ value: String, into buffer: inout [UInt8]) {
+        separator(key, into: &buffer)
+        Self.appendQuoted(value, to: &buffer)
     }
 
-    mutating func field(_ key: String, _ value: Bool) {
-        separator(key)
-        text += value ? "true" : "false"
+    mutating func field(_ key: StaticString, _ value: Int64, into buffer: inout [UInt8]) {
+        separator(key, into: &buffer)
+        Self.appendInteger(value, to: &buffer)
+    }
+
+    mutating func field(_ key: StaticString, _ value: Bool, into buffer: inout [UInt8]) {
+        separator(key, into: &buffer)
+        Self.appendASCII(value ? "true" : "false", to: &buffer)
     }
 
     /// A finite number with up to 6 decimals; non-finite values become null
     /// since JSON has no NaN or infinity.
-    mutating func field(_ key: String, _ value: Double) {
-        separator(key)
-        text += value.isFinite ? Self.decimal(value, places: 6) : "null"
+    mutating func field(_ key: StaticString, _ value: Double, into buffer: inout [UInt8]) {
+        separator(key, into: &buffer)
+        guard value.isFinite, value.magnitude < 9e12 else {
+            Self.appendASCII("null", to: &buffer)
+            return
+        }
+        let millionths = Int64((value * 1_000_000).rounded())
+        if millionths < 0 { buffer.append(UInt8(ascii: "-")) }
+        let magnitude = millionths.magnitude
+        Self.appendInteger(Int64(magnitude / 1_000_000), to: &buffer)
+        var fraction = magnitude % 1_000_000
+        guard fraction != 0 else { return }
+        buffer.append(UInt8(ascii: "."))
+        var digits = 6
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        Self.appendPadded(fraction, digits: digits, to: &buffer)
     }
 
     /// Nanoseconds shown as milliseconds with microsecond resolution.
-    mutating func milliseconds(_ key: String, _ nanoseconds: Int64?) {
-        separator(key)
+    mutating func milliseconds(_ key: StaticString, _ nanoseconds: Int64?, into buffer: inout [UInt8]) {
+        separator(key, into: &buffer)
         guard let nanoseconds else {
-            text += "null"
+            Self.appendASCII("null", to: &buffer)
             return
         }
-        let micros = nanoseconds >= 0 ? (nanoseconds + 500) / 1000 : (nanoseconds - 500) / 1000
-        let sign = micros < 0 ? "-" : ""
+        // Round half away from zero without overflowing near Int64's ends.
+        let (quotient, remainder) = nanoseconds.quotientAndRemainder(dividingBy: 1000)
+        let micros = remainder >= 500 ? quotient + 1 : remainder <= -500 ? quotient - 1 : quotient
+        if micros < 0 { buffer.append(UInt8(ascii: "-")) }
         let magnitude = micros.magnitude
-        let fraction = String(magnitude % 1000)
-        text += sign + String(magnitude / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        Self.appendInteger(Int64(magnitude / 1000), to: &buffer)
+        buffer.append(UInt8(ascii: "."))
+        Self.appendPadded(magnitude % 1000, digits: 3, to: &buffer)
     }
 
-    mutating func names(_ key: String, _ values: [String]) {
-        separator(key)
-        text += "["
-        text += values.map { "\"" + Self.escaped($0) + "\"" }.joined(separator: ",")
-        text += "]"
+    /// An array of names, given as (is present, name) pairs.
+    mutating func names(_ key: StaticString, into buffer: inout [UInt8], _ entries: (Bool, StaticString)...) {
+        separator(key, into: &buffer)
+        buffer.append(UInt8(ascii: "["))
+        var first = true
+        for (present, name) in entries where present {
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            buffer.append(UInt8(ascii: "\""))
+            Self.appendASCII(name, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(UInt8(ascii: "]"))
     }
 
-    mutating func finish() -> String {
-        text += "}"
-        return text
+    func finish(into buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "}"))
     }
 
-    private mutating func separator(_ key: String) {
-        if !empty { text += "," }
+    private mutating func separator(_ key: StaticString, into buffer: inout [UInt8]) {
+        if !empty { buffer.append(UInt8(ascii: ",")) }
         empty = false
-        text += "\"" + key + "\":"
+        buffer.append(UInt8(ascii: "\""))
+        Self.appendASCII(key, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
     }
 
-    static func escaped(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    static func appendASCII(_ text: StaticString, to buffer: inout [UInt8]) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
+    static func appendInteger(_ value: Int64, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start...].reverse()
+    }
+
+    /// `value` as exactly `digits` digits, zero-padded on the left.
+    static func appendPadded(_ value: UInt64, digits: Int, to buffer: inout [UInt8]) {
+        let start = buffer.count
+        var rest = value
+        for _ in 0..<digits {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        buffer[start...].reverse()
+    }
+
+    static func appendQuoted(_ value: String, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): appendASCII("\\\"", to: &buffer)
+            case UInt8(ascii: "\\"): appendASCII("\\\\", to: &buffer)
+            case UInt8(ascii: "\n"): appendASCII("\\n", to: &buffer)
+            case UInt8(ascii: "\r"): appendASCII("\\r", to: &buffer)
+            case UInt8(ascii: "\t"): appendASCII("\\t", to: &buffer)
+            case 0..<0x20:
+                appendASCII("\\u00", to: &buffer)
+                let hex: StaticString = "0123456789abcdef"
+                hex.withUTF8Buffer { digits in
+                    buffer.append(digits[Int(byte >> 4)])
+                    buffer.append(digits[Int(byte & 0xF)])
+                }
+            default: buffer.append(byte)
             }
         }
-        return out
-    }
-
-    /// Fixed-point text of a double without Foundation's formatters.
-    static func decimal(_ value: Double, places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = (value.magnitude * scale).rounded()
-        guard scaled < 9e18 else { return String(value) }
-        let units = UInt64(scaled)
-        let divisor = UInt64(scale)
-        var fraction = String(units % divisor)
-        fraction = String(repeating: "0", count: places - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let sign = value < 0 && units != 0 ? "-" : ""
-        return sign + String(units / divisor) + (fraction.isEmpty ? "" : "." + fraction)
+        buffer.append(UInt8(ascii: "\""))
     }
 }

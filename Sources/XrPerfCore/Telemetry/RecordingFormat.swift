@@ -2,7 +2,8 @@
 /// `xrperf record`. Line 1 is a header, then one line per frame, then an end
 /// line that says how many frames were written and dropped, so a reader can
 /// tell a complete recording from a cut one. Written without Foundation (the
-/// layer has none); read back with any JSON parser.
+/// layer has none) and, for frame lines, without allocating; read back with
+/// any JSON parser.
 ///
 ///     {"type":"header","format":"xrperf-recording","version":1,"pid":…,"application":"…",…}
 ///     {"type":"frame","frame":0,"display_time_ns":…,"app_cpu_ms":1.234,"app_gpu_ms":null,…}
@@ -14,55 +15,81 @@ public enum RecordingFormat {
     public static let formatName = "xrperf-recording"
     public static let version = 1
 
+    public static func appendHeaderLine(_ info: SessionInfo, to buffer: inout [UInt8]) {
+        var line = JSONLine(into: &buffer)
+        line.field("type", "header", into: &buffer)
+        line.field("format", formatName, into: &buffer)
+        line.field("version", Int64(version), into: &buffer)
+        line.field("pid", Int64(info.pid), into: &buffer)
+        line.field("session_serial", Int64(bitPattern: info.sessionSerial), into: &buffer)
+        line.field("application", info.application, into: &buffer)
+        line.field("engine", info.engine, into: &buffer)
+        line.field("runtime", info.runtime, into: &buffer)
+        line.field("system", info.system, into: &buffer)
+        line.field("gpu", info.gpu, into: &buffer)
+        line.field("profile", info.profile, into: &buffer)
+        line.field("start_realtime_ns", info.startRealtimeNs, into: &buffer)
+        line.field("start_monotonic_ns", info.startMonotonicNs, into: &buffer)
+        line.finish(into: &buffer)
+    }
+
+    public static func appendFrameLine(_ frame: FrameRecord, to buffer: inout [UInt8]) {
+        var line = JSONLine(into: &buffer)
+        line.field("type", "frame", into: &buffer)
+        line.field("frame", Int64(bitPattern: frame.frameIndex), into: &buffer)
+        line.field("display_time_ns", frame.predictedDisplayTime, into: &buffer)
+        line.field("display_period_ns", frame.displayPeriodNs, into: &buffer)
+        line.field("wait_call_ns", frame.waitCallNs, into: &buffer)
+        line.field("wait_return_ns", frame.waitReturnNs, into: &buffer)
+        line.field("begin_call_ns", frame.beginCallNs, into: &buffer)
+        line.field("end_call_ns", frame.endCallNs, into: &buffer)
+        line.field("end_return_ns", frame.endReturnNs, into: &buffer)
+        line.milliseconds("app_cpu_ms", frame.appCpuNs, into: &buffer)
+        line.milliseconds("app_gpu_ms", frame.appGpuNs, into: &buffer)
+        line.milliseconds("layer_cpu_ms", frame.layerCpuNs, into: &buffer)
+        line.milliseconds("layer_gpu_ms", frame.layerGpuNs, into: &buffer)
+        line.milliseconds("interval_ms", frame.frameIntervalNs, into: &buffer)
+        line.field("missed", Int64(frame.missedFrames), into: &buffer)
+        line.field("late", frame.isLate, into: &buffer)
+        line.field("render_scale", Double(frame.knobs.renderScale), into: &buffer)
+        line.field("frame_divisor", Int64(frame.knobs.frameDivisor), into: &buffer)
+        line.field("foveation", frame.knobs.foveation.name, into: &buffer)
+        let flags = frame.flags
+        line.names("flags", into: &buffer,
+                   (flags.contains(.late), "late"), (flags.contains(.gpuPending), "gpu_pending"),
+                   (flags.contains(.gpuUnavailable), "gpu_unavailable"), (flags.contains(.discarded), "discarded"),
+                   (flags.contains(.notRendered), "not_rendered"))
+        let features = frame.features
+        line.names("features", into: &buffer,
+                   (features.contains(.gpuTiming), "gpu_timing"),
+                   (features.contains(.gpuTimingBypassed), "gpu_timing_bypassed"),
+                   (features.contains(.recording), "recording"))
+        line.finish(into: &buffer)
+    }
+
+    public static func appendEndLine(frames: UInt64, dropped: UInt64, to buffer: inout [UInt8]) {
+        var line = JSONLine(into: &buffer)
+        line.field("type", "end", into: &buffer)
+        line.field("frames", Int64(bitPattern: frames), into: &buffer)
+        line.field("dropped", Int64(bitPattern: dropped), into: &buffer)
+        line.finish(into: &buffer)
+    }
+
     public static func headerLine(_ info: SessionInfo) -> String {
-        var line = JSONLine()
-        line.field("type", "header")
-        line.field("format", formatName)
-        line.field("version", Int64(version))
-        line.field("pid", Int64(info.pid))
-        line.field("session_serial", Int64(bitPattern: info.sessionSerial))
-        line.field("application", info.application)
-        line.field("engine", info.engine)
-        line.field("runtime", info.runtime)
-        line.field("system", info.system)
-        line.field("gpu", info.gpu)
-        line.field("profile", info.profile)
-        line.field("start_realtime_ns", info.startRealtimeNs)
-        line.field("start_monotonic_ns", info.startMonotonicNs)
-        return line.finish()
+        text { appendHeaderLine(info, to: &$0) }
     }
 
     public static func frameLine(_ frame: FrameRecord) -> String {
-        var line = JSONLine()
-        line.field("type", "frame")
-        line.field("frame", Int64(bitPattern: frame.frameIndex))
-        line.field("display_time_ns", frame.predictedDisplayTime)
-        line.field("display_period_ns", frame.displayPeriodNs)
-        line.field("wait_call_ns", frame.waitCallNs)
-        line.field("wait_return_ns", frame.waitReturnNs)
-        line.field("begin_call_ns", frame.beginCallNs)
-        line.field("end_call_ns", frame.endCallNs)
-        line.field("end_return_ns", frame.endReturnNs)
-        line.milliseconds("app_cpu_ms", frame.appCpuNs)
-        line.milliseconds("app_gpu_ms", frame.appGpuNs)
-        line.milliseconds("layer_cpu_ms", frame.layerCpuNs)
-        line.milliseconds("layer_gpu_ms", frame.layerGpuNs)
-        line.milliseconds("interval_ms", frame.frameIntervalNs)
-        line.field("missed", Int64(frame.missedFrames))
-        line.field("late", frame.isLate)
-        line.field("render_scale", Double(frame.knobs.renderScale))
-        line.field("frame_divisor", Int64(frame.knobs.frameDivisor))
-        line.field("foveation", frame.knobs.foveation.name)
-        line.names("flags", FrameFlags.names.filter { frame.flags.contains($0.0) }.map(\.1))
-        line.names("features", FeatureFlags.names.filter { frame.features.contains($0.0) }.map(\.1))
-        return line.finish()
+        text { appendFrameLine(frame, to: &$0) }
     }
 
     public static func endLine(frames: UInt64, dropped: UInt64) -> String {
-        var line = JSONLine()
-        line.field("type", "end")
-        line.field("frames", Int64(bitPattern: frames))
-        line.field("dropped", Int64(bitPattern: dropped))
-        return line.finish()
+        text { appendEndLine(frames: frames, dropped: dropped, to: &$0) }
+    }
+
+    private static func text(_ build: (inout [UInt8]) -> Void) -> String {
+        var bytes: [UInt8] = []
+        build(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

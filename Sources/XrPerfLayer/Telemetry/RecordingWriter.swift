@@ -19,6 +19,8 @@ final class RecordingWriter: @unchecked Sendable {
 
     /// Frames the writer thread may fall behind before dropping (~45 s at 90 Hz).
     static let ringCapacity = 4096
+    /// Bytes formatted between write(2) calls; a frame line is under 1 KiB.
+    static let bufferBytes = 64 * 1024
     /// How often the thread wakes to write what arrived.
     static let flushIntervalNanoseconds = 50_000_000
 
@@ -30,8 +32,9 @@ final class RecordingWriter: @unchecked Sendable {
             return nil
         }
         ring = FrameRingBuffer(capacity: Self.ringCapacity)
-        buffer.reserveCapacity(64 * 1024)
-        append(RecordingFormat.headerLine(session))
+        buffer.reserveCapacity(Self.bufferBytes)
+        RecordingFormat.appendHeaderLine(session, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
         flushBuffer()
         let unmanaged = Unmanaged.passRetained(self)
         var created = pthread_t()
@@ -57,7 +60,8 @@ final class RecordingWriter: @unchecked Sendable {
         stopRequested.store(true, ordering: .releasing)
         if let thread { pthread_join(thread, nil) }
         writePending()
-        append(RecordingFormat.endLine(frames: written, dropped: ring.dropped))
+        RecordingFormat.appendEndLine(frames: written, dropped: ring.dropped, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
         flushBuffer()
         Glibc.close(fd)
         logInfo("recording written: \(path) (\(written) frames, \(ring.dropped) dropped)")
@@ -73,15 +77,13 @@ final class RecordingWriter: @unchecked Sendable {
 
     private func writePending() {
         ring.drain { frame in
-            append(RecordingFormat.frameLine(frame))
+            RecordingFormat.appendFrameLine(frame, to: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
             written += 1
+            // Stay inside the reserved capacity: no growth, no allocation.
+            if buffer.count > Self.bufferBytes - 2048 { flushBuffer() }
         }
         flushBuffer()
-    }
-
-    private func append(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(UInt8(ascii: "\n"))
     }
 
     private func flushBuffer() {
