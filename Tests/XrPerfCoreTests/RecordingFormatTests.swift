@@ -79,7 +79,11 @@ import Testing
         #expect(render { $0.field("s", "\u{01}é", into: &$1) } == "{\"s\":\"\\u0001é\"}")
         #expect(render { line, bytes in
             line.field("a", true, into: &bytes)
-            line.names("n", into: &bytes, (true, "x"), (false, "y"), (true, "z"))
+            line.openNames("n", into: &bytes)
+            line.name("x", if: true, into: &bytes)
+            line.name("y", if: false, into: &bytes)
+            line.name("z", if: true, into: &bytes)
+            line.closeNames(into: &bytes)
         } == "{\"a\":true,\"n\":[\"x\",\"z\"]}")
     }
 

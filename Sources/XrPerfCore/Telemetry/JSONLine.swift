@@ -4,6 +4,7 @@
 /// Keys are trusted (ours); string values are escaped per RFC 8259.
 struct JSONLine {
     private var empty = true
+    private var firstName = true
 
     init(into buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "{"))
@@ -64,18 +65,24 @@ struct JSONLine {
         Self.appendPadded(magnitude % 1000, digits: 3, to: &buffer)
     }
 
-    /// An array of names, given as (is present, name) pairs.
-    mutating func names(_ key: StaticString, into buffer: inout [UInt8], _ entries: (Bool, StaticString)...) {
+    /// Opens an array of names; `name` adds one, `closeNames` ends it. (A
+    /// variadic list would allocate its array on every line.)
+    mutating func openNames(_ key: StaticString, into buffer: inout [UInt8]) {
         separator(key, into: &buffer)
         buffer.append(UInt8(ascii: "["))
-        var first = true
-        for (present, name) in entries where present {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            buffer.append(UInt8(ascii: "\""))
-            Self.appendASCII(name, to: &buffer)
-            buffer.append(UInt8(ascii: "\""))
-        }
+        firstName = true
+    }
+
+    mutating func name(_ name: StaticString, if present: Bool, into buffer: inout [UInt8]) {
+        guard present else { return }
+        if !firstName { buffer.append(UInt8(ascii: ",")) }
+        firstName = false
+        buffer.append(UInt8(ascii: "\""))
+        Self.appendASCII(name, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    func closeNames(into buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "]"))
     }
 
@@ -104,7 +111,18 @@ struct JSONLine {
             buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        buffer[start...].reverse()
+        reverseTail(of: &buffer, from: start)
+    }
+
+    /// In place, by index: reversing a slice would copy it.
+    private static func reverseTail(of buffer: inout [UInt8], from start: Int) {
+        var low = start
+        var high = buffer.count - 1
+        while low < high {
+            buffer.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 
     /// `value` as exactly `digits` digits, zero-padded on the left.
@@ -115,7 +133,7 @@ struct JSONLine {
             buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         }
-        buffer[start...].reverse()
+        reverseTail(of: &buffer, from: start)
     }
 
     static func appendQuoted(_ value: String, to buffer: inout [UInt8]) {

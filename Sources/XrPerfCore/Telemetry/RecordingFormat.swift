@@ -55,15 +55,19 @@ public enum RecordingFormat {
         line.field("frame_divisor", Int64(frame.knobs.frameDivisor), into: &buffer)
         line.field("foveation", frame.knobs.foveation.name, into: &buffer)
         let flags = frame.flags
-        line.names("flags", into: &buffer,
-                   (flags.contains(.late), "late"), (flags.contains(.gpuPending), "gpu_pending"),
-                   (flags.contains(.gpuUnavailable), "gpu_unavailable"), (flags.contains(.discarded), "discarded"),
-                   (flags.contains(.notRendered), "not_rendered"))
+        line.openNames("flags", into: &buffer)
+        line.name("late", if: flags.contains(.late), into: &buffer)
+        line.name("gpu_pending", if: flags.contains(.gpuPending), into: &buffer)
+        line.name("gpu_unavailable", if: flags.contains(.gpuUnavailable), into: &buffer)
+        line.name("discarded", if: flags.contains(.discarded), into: &buffer)
+        line.name("not_rendered", if: flags.contains(.notRendered), into: &buffer)
+        line.closeNames(into: &buffer)
         let features = frame.features
-        line.names("features", into: &buffer,
-                   (features.contains(.gpuTiming), "gpu_timing"),
-                   (features.contains(.gpuTimingBypassed), "gpu_timing_bypassed"),
-                   (features.contains(.recording), "recording"))
+        line.openNames("features", into: &buffer)
+        line.name("gpu_timing", if: features.contains(.gpuTiming), into: &buffer)
+        line.name("gpu_timing_bypassed", if: features.contains(.gpuTimingBypassed), into: &buffer)
+        line.name("recording", if: features.contains(.recording), into: &buffer)
+        line.closeNames(into: &buffer)
         line.finish(into: &buffer)
     }
 
