@@ -19,6 +19,9 @@ struct XrPerfCommand: ParsableCommand {
               xrperf doctor --json | jq '.checks[] | select(.status != "ok")'
             """,
         version: XrPerfVersion.string,
-        subcommands: [DoctorCommand.self]
+        subcommands: [
+            DoctorCommand.self, SimulateCommand.self, StatusCommand.self, TopCommand.self, RecordCommand.self,
+            ReportCommand.self, PlotCommand.self, CompareCommand.self,
+        ]
     )
 }

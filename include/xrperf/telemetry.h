@@ -5,8 +5,12 @@
  *
  * One file per session: $XDG_RUNTIME_DIR/xrperf/session-<pid>-<serial>.shm
  * (directory 0700, file 0600). The file is an XrPerfTelemetryHeader followed
- * by `recordCapacity` XrPerfFrameRecord slots. Frame n lives in slot
- * n % recordCapacity. Every slot is guarded by its own seqlock: its
+ * by `recordCapacity` XrPerfFrameRecord slots. The k-th published frame
+ * (k = 0, 1, 2, ...) lives in slot k % recordCapacity, and `publishedCount`
+ * is the number published so far. A record's `frameIndex` counts xrWaitFrame
+ * calls and may skip values (a frame whose xrEndFrame failed is never
+ * published), so readers index the ring by publish count, not by frameIndex.
+ * Every slot is guarded by its own seqlock: its
  * `sequence` is odd while the layer writes it. A slot may be written twice
  * (the app GPU time of a frame is known a frame or two after the frame was
  * published), so readers must always go through xrperf_telemetry_read_record.
@@ -100,8 +104,9 @@ _Static_assert(sizeof(XrPerfFrameRecord) == 136, "XrPerfFrameRecord layout chang
 _Static_assert(sizeof(XrPerfTelemetryHeader) == 1024, "XrPerfTelemetryHeader layout changed: bump the layout version");
 #endif
 
-static inline XrPerfFrameRecord *xrperf_telemetry_slot(XrPerfTelemetryHeader *header, uint64_t frame) {
-    return (XrPerfFrameRecord *)((char *)header + header->headerSize) + (frame % header->recordCapacity);
+/* The slot of the `published`-th published frame (0-based). */
+static inline XrPerfFrameRecord *xrperf_telemetry_slot(XrPerfTelemetryHeader *header, uint64_t published) {
+    return (XrPerfFrameRecord *)((char *)header + header->headerSize) + (published % header->recordCapacity);
 }
 
 /* Writer side (one writer per session). */

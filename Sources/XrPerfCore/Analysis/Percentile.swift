@@ -44,8 +44,9 @@ public struct Distribution: Sendable, Equatable, Codable {
         let sorted = values.sorted()
         count = sorted.count
         let sum = sorted.reduce(0, +)
-        mean = sum / Double(count)
-        let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let average = sum / Double(count)
+        mean = average
+        let squares = sorted.reduce(0) { $0 + ($1 - average) * ($1 - average) }
         stddev = (squares / Double(count)).squareRoot()
         min = sorted[0]
         max = sorted[count - 1]

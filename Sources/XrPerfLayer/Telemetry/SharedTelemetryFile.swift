@@ -68,18 +68,29 @@ final class SharedTelemetryFile: @unchecked Sendable {
         header.pointee = value
     }
 
-    /// Publishes a new frame: frames must come in order of frameIndex.
+    /// Publishes the next frame into the next slot.
     func publish(_ record: inout XrPerfFrameRecord) {
-        xrperf_telemetry_write_record(xrperf_telemetry_slot(header, record.frameIndex), &record)
-        published = max(published, record.frameIndex &+ 1)
+        xrperf_telemetry_write_record(xrperf_telemetry_slot(header, published), &record)
+        published &+= 1
         xrperf_telemetry_set_published(header, published)
     }
 
-    /// Rewrites a frame already published (its GPU time arrived), unless the
-    /// ring has moved past it.
+    /// Frames rewritten after publication (GPU time) are among the last few.
+    static let updateWindow: UInt64 = 16
+
+    /// Rewrites a frame already published (its GPU time arrived), found by
+    /// frameIndex among the most recent slots; nothing if the ring moved on.
     func update(_ record: inout XrPerfFrameRecord) {
-        guard record.frameIndex &+ UInt64(header.pointee.recordCapacity) > published else { return }
-        xrperf_telemetry_write_record(xrperf_telemetry_slot(header, record.frameIndex), &record)
+        let window = min(published, min(Self.updateWindow, UInt64(header.pointee.recordCapacity)))
+        var candidate = published
+        while candidate > published - window {
+            candidate -= 1
+            // Only this thread writes the slots, so reading our own is safe.
+            if let slot = xrperf_telemetry_slot(header, candidate), slot.pointee.frameIndex == record.frameIndex {
+                xrperf_telemetry_write_record(slot, &record)
+                return
+            }
+        }
     }
 
     func setGpuName(_ name: String) {
@@ -92,7 +103,10 @@ final class SharedTelemetryFile: @unchecked Sendable {
         closed = true
         xrperf_telemetry_set_state(header, XRPERF_SESSION_STATE_ENDED)
         munmap(header, mappedBytes)
-        unlink(path)
+        // `xrperf status` may have removed an ended session's file already.
+        if unlink(path) != 0, errno != ENOENT {
+            logDebug("cannot remove \(path): \(Self.errnoText())")
+        }
     }
 
     private static func prepareDirectory(_ directory: String) throws(Failure) {
