@@ -43,7 +43,7 @@ public struct ExponentialLevel: Sendable, Equatable {
     public func forecast(horizon: Int) -> Double {
         var total = 0.0
         var damping = trendDamping
-        for _ in 0..<max(horizon, 0) {
+        for _ in 0..<min(max(horizon, 0), 64) {
             total += damping
             damping *= trendDamping
         }

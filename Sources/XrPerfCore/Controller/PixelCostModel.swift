@@ -43,8 +43,10 @@ public struct PixelCostModel: Sendable, Equatable {
     }
 
     /// Feeds one observed frame: its pixel fraction and its GPU cost.
-    public mutating func observe(pixelFraction p2: Double, cost c2: Double) {
-        guard p2.isFinite, c2.isFinite, p2 > 0, c2 > 0 else {
+    /// `typical` is false for a frame whose cost was far off its forecast (a
+    /// hitch): G changed within the pair, which would read as a pixel effect.
+    public mutating func observe(pixelFraction p2: Double, cost c2: Double, typical: Bool = true) {
+        guard p2.isFinite, c2.isFinite, p2 > 0, c2 > 0, typical else {
             previousCost = .nan
             return
         }
@@ -65,8 +67,18 @@ public struct PixelCostModel: Sendable, Equatable {
         pairs += 1
     }
 
-    /// The share of GPU cost that does not scale with pixels.
+    /// The share of GPU cost that does not scale with pixels. Never below
+    /// the prior: the controller lowers the scale when the scene peaks and
+    /// raises it in lulls, and regression to the mean then makes cost look
+    /// more pixel-bound than it is. That bias points the unsafe way (it
+    /// promises more saving from a lower scale than there is), so only
+    /// evidence for a larger fixed share is taken.
     public var fixedShare: Double {
+        max(estimatedFixedShare, min(max(priorFixedShare, fixedShareRange.lowerBound), fixedShareRange.upperBound))
+    }
+
+    /// The least-squares estimate itself, clamped to `fixedShareRange`.
+    public var estimatedFixedShare: Double {
         // Prior as pseudo-pairs with v of a 0.2 step: v^2 = 0.04 per pair.
         let priorVV = priorWeight * 0.04
         let estimate = (-sumUV + priorVV * priorFixedShare) / (sumVV + priorVV)

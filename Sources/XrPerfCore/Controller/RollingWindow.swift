@@ -31,7 +31,8 @@ public struct RollingWindow<let N: Int>: Sendable {
             // Once per lap, rebuild the sum: adding and subtracting for hours
             // would otherwise let rounding error drift it. Amortised O(1).
             var exact = 0.0
-            for i in 0..<count { exact += values[i] }
+            let stored = values.span
+            for i in 0..<count { exact += stored[i] }
             sum = exact
         }
         return true
@@ -42,7 +43,7 @@ public struct RollingWindow<let N: Int>: Sendable {
         guard age >= 0, age < count else { return nil }
         var slot = head - 1 - age
         if slot < 0 { slot += N }
-        return values[slot]
+        return values.span[slot]
     }
 
     public mutating func removeAll() {

@@ -1,0 +1,139 @@
+import Testing
+@testable import XrPerfCore
+
+@Suite struct ControllerTests {
+    let period = 1000.0 / 90
+
+    func observation(_ frame: Int, gpu: Double?, cpu: Double? = nil, scale: Double, period: Double? = nil) -> FrameObservation {
+        FrameObservation(
+            frameIndex: frame, periodMs: period ?? self.period, appGPUms: gpu, appCPUms: cpu,
+            settings: QualitySettings(renderScale: scale))
+    }
+
+    /// Drives a controller with delay 1 over full-quality GPU costs.
+    func drive(_ controller: inout QualityController, gpu: [Double], cpu: [Double]? = nil) -> [QualitySettings] {
+        var decided: [QualitySettings] = []
+        for t in gpu.indices {
+            if t > 0 {
+                let scale = decided[t - 1].renderScale
+                controller.observe(observation(t - 1, gpu: gpu[t - 1] * (0.2 + 0.8 * scale * scale), cpu: cpu?[t - 1], scale: scale))
+            }
+            decided.append(controller.decide(frame: t))
+        }
+        return decided
+    }
+
+    @Test func neverLeavesItsLimitsWhateverItIsFed() {
+        var knobs = KnobModel(renderScaleRange: 0.6...0.9)
+        knobs.setFoveation(pixelShares: [1, 0.7, 0.5])
+        knobs.setPassCosts(milliseconds: [1.5, 0.8])
+        var controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+        var random = TraceRandom(seed: 9)
+        let garbage: [Double?] = [nil, .nan, -.infinity, .infinity, -4, 0, 1e300, .leastNonzeroMagnitude, 3, 8, 20, 200]
+        for t in 0..<5_000 {
+            let gpu = random.chance(0.3) ? garbage[Int(random.uniform() * Double(garbage.count))] : 4 + 20 * random.uniform()
+            let cpu = random.chance(0.3) ? garbage[Int(random.uniform() * Double(garbage.count))] : 10 * random.uniform()
+            let periods: [Double] = [period, .nan, 0, -1, 1e9, 1000 / 144]
+            controller.observe(FrameObservation(
+                frameIndex: t, periodMs: periods[t % periods.count], appGPUms: gpu, appCPUms: cpu,
+                settings: QualitySettings(renderScale: random.uniform() * 3 - 1, frameDivisor: t % 5, foveationLevel: t % 7 - 2, passQualityLevel: t % 9 - 3)))
+            let settings = controller.decide(frame: t + 1)
+            #expect(settings.renderScale >= 0.6 && settings.renderScale <= 0.9)
+            #expect(settings.renderScale.isFinite)
+            #expect(settings.frameDivisor == 1)  // half rate not allowed by these knobs
+            #expect((0..<3).contains(settings.foveationLevel))
+            #expect((0..<2).contains(settings.passQualityLevel))
+        }
+    }
+
+    @Test func sameInputsGiveTheSameDecisions() {
+        let trace = SyntheticTrace.jittery.generate(frames: 3_000, seed: 4)
+        let gpu = trace.gpuMs.map { $0 * period / 8 }
+        var first = QualityController()
+        var second = QualityController()
+        #expect(drive(&first, gpu: gpu) == drive(&second, gpu: gpu))
+    }
+
+    @Test func noGPUTimeAtAllKeepsTheStartingQuality() {
+        var controller = QualityController()
+        for t in 0..<100 {
+            controller.observe(observation(t, gpu: nil, cpu: 5, scale: 1))
+            let settings = controller.decide(frame: t + 1)
+            #expect(settings.renderScale == ControllerConfiguration().initialRenderScale)
+        }
+    }
+
+    @Test func garbageTimingsAreIgnoredNotTrusted() {
+        var controller = QualityController()
+        let steady = [Double](repeating: period * 0.7, count: 300)
+        let before = drive(&controller, gpu: steady).last!.renderScale
+        for (offset, value) in [Double.nan, -5, 0, .infinity, 1e12].enumerated() {
+            controller.observe(observation(300 + offset, gpu: value, scale: before))
+        }
+        let after = controller.decide(frame: 306)
+        #expect(after.renderScale == before)
+    }
+
+    @Test func frameIndicesThatJumpOrWrapDoNotTrap() {
+        var controller = QualityController()
+        for frame in [0, 1, Int.max - 1, Int.max, Int.min, -5, 3, Int.min + 1, 1 << 40] {
+            controller.observe(observation(frame, gpu: 8, scale: 1))
+            let settings = controller.decide(frame: frame &+ 1)
+            #expect(settings.renderScale >= 0.5 && settings.renderScale <= 1)
+        }
+    }
+
+    @Test func heavyLoadGoesDownFastAndLightLoadComesBackInSmallSteps() {
+        var controller = QualityController()
+        let gpu = [Double](repeating: period * 0.6, count: 200) + [Double](repeating: period * 1.4, count: 200)
+            + [Double](repeating: period * 0.6, count: 300)
+        let scales = drive(&controller, gpu: gpu).map(\.renderScale)
+        #expect(scales[199] == 1)
+        // Down within 3 frames of the step to a scale that fits 1.4 x period.
+        #expect(scales[203] < 0.8)
+        // Back up with no step above 1 %.
+        for t in 401..<700 { #expect(scales[t] - scales[t - 1] <= 0.01) }
+        #expect(scales[699] == 1)
+    }
+
+    @Test func cpuBoundFramesKeepGPUQuality() {
+        var controller = QualityController()
+        let gpu = [Double](repeating: period * 1.05, count: 500)
+        let cpu = [Double](repeating: period * 1.3, count: 500)
+        let scales = drive(&controller, gpu: gpu, cpu: cpu).map(\.renderScale)
+        #expect(scales[100...].allSatisfy { $0 == 1 })
+    }
+
+    @Test func discreteKnobsDegradeOnlyBelowThePreferredScale() {
+        var knobs = KnobModel(renderScaleRange: 0.5...1)
+        knobs.preferredMinimumScale = 0.75
+        knobs.setFoveation(pixelShares: [1, 0.6])
+        var controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+        // 1.2 x period: scale alone would need ~0.88, above 0.75: no foveation.
+        var settings = drive(&controller, gpu: [Double](repeating: period * 1.2, count: 300)).last!
+        #expect(settings.foveationLevel == 0)
+        // 2 x period: scale alone would need ~0.6 < 0.75: foveation level 1.
+        controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+        settings = drive(&controller, gpu: [Double](repeating: period * 2, count: 300)).last!
+        #expect(settings.foveationLevel == 1)
+        #expect(settings.renderScale >= 0.5)
+    }
+
+    @Test func halfRateOnlyWhenAllowedAndNeeded() {
+        var knobs = KnobModel(renderScaleRange: 0.5...1)
+        knobs.allowHalfRate = true
+        var controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+        let settings = drive(&controller, gpu: [Double](repeating: period * 3, count: 300)).last!
+        #expect(settings.frameDivisor == 2)
+    }
+
+    /// The controller's whole state is inline: no class, array or string
+    /// inside, so copying it copies everything and updating it cannot touch
+    /// the heap through its own storage. (The ordo-one benchmark in
+    /// Benchmarks/ counts mallocs per update to rule out temporaries.)
+    @Test func stateIsPlainOldData() {
+        #expect(_isPOD(QualityController.self))
+        #expect(_isPOD(CostForecaster.self))
+        #expect(_isPOD(RollingQuantiles<256>.self))
+    }
+}
