@@ -8,6 +8,9 @@ frames=$((seconds * hz))
 runtime_dir=$(mktemp -d)
 chmod 700 "$runtime_dir"
 log="$runtime_dir/demo.log"
+results="$out/demo"
+mkdir -p "$results"
+recording="$results/hello_xr.jsonl"
 trap 'rm -rf "$runtime_dir"' EXIT
 
 echo "== hello_xr -g Vulkan2 on XrSim (${XRSIM_RESOLUTION:-512x512} per eye, ${hz} Hz, ${frames} frames) with xrperf"
@@ -25,7 +28,7 @@ env \
     XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \
     XRSIM_CLOCK=realtime XRSIM_FRAMES="$frames" XRSIM_REFRESH_HZ="$hz" \
     XRSIM_RESOLUTION="${XRSIM_RESOLUTION:-512x512}" XRSIM_LOG_LEVEL=info \
-    XRPERF_LOG_LEVEL=info \
+    XRPERF_LOG_LEVEL=info XRPERF_RECORD="$recording" \
     hello_xr -g Vulkan2 <"$runtime_dir/stdin" >"$log" 2>"$log.stderr"
 status=$?
 kill $feeder 2>/dev/null || true
@@ -41,3 +44,9 @@ if [ $status -ne 0 ]; then
     tail -n 30 "$log" "$log.stderr" >&2
     exit $status
 fi
+
+echo "== xrperf report $recording"
+"$out/bin/xrperf" report "$recording"
+"$out/bin/xrperf" plot "$recording" --out "$results/hello_xr.svg" >/dev/null
+echo
+echo "frame-time chart: $results/hello_xr.svg"
