@@ -17,7 +17,7 @@ SWIFT ?= swift
 # Vulkan with Mesa's software rasterizer (lavapipe), shader tools, valgrind.
 DEBIAN_PACKAGES := libopenxr-dev libopenxr-loader1 libopenxr-utils openxr-layer-corevalidation \
 	openxr-layer-apidump libvulkan-dev mesa-vulkan-drivers vulkan-tools vulkan-validationlayers \
-	glslang-tools spirv-tools valgrind gcc pkg-config
+	glslang-tools spirv-tools valgrind gcc pkg-config tmux
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -38,6 +38,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product XrApiLayer_xrperf
 	$(SWIFT) build -c $(CONFIG) --product XrSim
 	$(SWIFT) build -c $(CONFIG) --product xrperf
+	$(SWIFT) build -c $(CONFIG) --product xrperf-loadgen
 	$(MAKE) --no-print-directory manifests hosts BIN_DIR="$(BIN)"
 
 # Manifests pointing at this checkout's build, so that

@@ -40,6 +40,7 @@ let package = Package(
         .library(name: "XrApiLayer_xrperf", type: .dynamic, targets: ["XrPerfLayer"]),
         .library(name: "XrSim", type: .dynamic, targets: ["XrSim"]),
         .executable(name: "xrperf", targets: ["xrperf"]),
+        .executable(name: "xrperf-loadgen", targets: ["xrperf-loadgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -73,6 +74,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "xrperf-loadgen",
+            dependencies: [
+                "COpenXR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["Shaders"],
+            swiftSettings: strict,
+            linkerSettings: [.linkedLibrary("openxr_loader"), .linkedLibrary("vulkan")]
         ),
         .testTarget(name: "XrPerfCoreTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
         .testTarget(name: "XrSimCoreTests", dependencies: ["XrSimCore"], swiftSettings: strict),

@@ -23,6 +23,7 @@ struct Artifacts {
     var layerLibrary: URL { build.appendingPathComponent("bin/libXrApiLayer_xrperf.so") }
     var runtimeLibrary: URL { build.appendingPathComponent("bin/libXrSim.so") }
     var cli: URL { build.appendingPathComponent("bin/xrperf") }
+    var loadgen: URL { build.appendingPathComponent("bin/xrperf-loadgen") }
     func host(_ name: String) -> URL { build.appendingPathComponent("hosts/\(name)") }
 
     /// Khronos' layers as Debian installs them.

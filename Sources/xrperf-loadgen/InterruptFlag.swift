@@ -1,0 +1,15 @@
+import Glibc
+import Synchronization
+
+/// SIGINT / SIGTERM ask the session to exit like the runtime would, so the
+/// layer's recording and the summary line still come out complete.
+enum InterruptFlag {
+    private static let raised = Atomic<Bool>(false)
+
+    static func install() {
+        signal(SIGINT) { _ in InterruptFlag.raised.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in InterruptFlag.raised.store(true, ordering: .relaxed) }
+    }
+
+    static var isRaised: Bool { raised.load(ordering: .relaxed) }
+}

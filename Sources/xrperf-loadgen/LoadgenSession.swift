@@ -1,0 +1,273 @@
+import COpenXR
+
+/// The session and its frame loop: lifecycle events, xrWaitFrame / the CPU
+/// load / xrBeginFrame / the GPU load / xrEndFrame with one projection layer,
+/// and a request to exit when --frames or --seconds is reached.
+final class LoadgenSession {
+    struct Options {
+        var baseLoad: FrameLoad
+        var schedule: LoadSchedule
+        var pattern: TestPattern
+        var scale: Double
+        var frameLimit: UInt64?
+        var secondsLimit: Double?
+    }
+
+    private let connection: XrConnection
+    private let vulkan: VulkanDevice
+    private let options: Options
+    private let session: XrSession
+    private var space: XrSpace?
+    private var eyes: [EyeSwapchain] = []
+    private var compute: ComputeLoad?
+    private var running = false
+    private var exitRequested = false
+    private var finished = false
+    private(set) var summary = RunSummary()
+
+    // Submitted every frame; allocated once (the frame loop allocates nothing).
+    private let views = UnsafeMutablePointer<XrView>.allocate(capacity: 2)
+    private let projectionViews = UnsafeMutablePointer<XrCompositionLayerProjectionView>.allocate(capacity: 2)
+    private let projection = UnsafeMutablePointer<XrCompositionLayerProjection>.allocate(capacity: 1)
+    private let layerList = UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>.allocate(capacity: 1)
+    private var imageIndices: [UInt32] = [0, 0]
+
+    init(connection: XrConnection, vulkan: VulkanDevice, options: Options) throws(LoadgenError) {
+        self.connection = connection
+        self.vulkan = vulkan
+        self.options = options
+        var binding = vulkan.sessionBinding
+        var created: XrSession?
+        let result = withUnsafePointer(to: &binding) { binding in
+            var info = XrSessionCreateInfo()
+            info.type = XR_TYPE_SESSION_CREATE_INFO
+            info.next = UnsafeRawPointer(binding)
+            info.systemId = connection.system
+            return xrCreateSession(connection.instance, &info, &created)
+        }
+        try connection.check(result, "xrCreateSession")
+        guard let created else { throw .unsupported("xrCreateSession returned no session") }
+        session = created
+        do throws(LoadgenError) {
+            try createResources()
+        } catch {
+            destroy()
+            throw error
+        }
+    }
+
+    /// "2 x 256x256 R8G8B8A8_UNORM, rendering 256x256 per eye"
+    var setupDescription: String {
+        guard let eye = eyes.first else { return "no swapchains" }
+        return "\(eyes.count) x \(eye.imageWidth)x\(eye.imageHeight) R8G8B8A8_UNORM swapchains, rendering "
+            + "\(eye.rect.extent.width)x\(eye.rect.extent.height) per eye"
+    }
+
+    /// Runs until the runtime ends the session (EXITING or LOSS_PENDING).
+    func run() throws(LoadgenError) {
+        while !finished {
+            try pollEvents()
+            if finished { break }
+            if running {
+                if !exitRequested && shouldStop() {
+                    try connection.check(xrRequestExitSession(session), "xrRequestExitSession")
+                    exitRequested = true
+                    continue  // a runtime may answer STOPPING at once: look before rendering more
+                }
+                try frame()
+            } else {
+                // Nothing to render until the runtime says READY: do not spin on the event queue.
+                var pause = timespec(tv_sec: 0, tv_nsec: 5_000_000)
+                nanosleep(&pause, nil)
+            }
+        }
+    }
+
+    func destroy() {
+        compute?.destroy()
+        compute = nil
+        for eye in eyes { eye.destroy() }
+        eyes = []
+        if let space { xrDestroySpace(space) }
+        space = nil
+        xrDestroySession(session)
+        views.deallocate()
+        projectionViews.deallocate()
+        projection.deallocate()
+        layerList.deallocate()
+    }
+
+    // MARK: - Lifecycle
+
+    private func shouldStop() -> Bool {
+        if InterruptFlag.isRaised { return true }
+        if let limit = options.frameLimit, summary.frames >= limit { return true }
+        if let limit = options.secondsLimit, let start = summary.firstFrameStartNs,
+           Double(CpuBusyWait.now() - start) / 1e9 >= limit { return true }
+        return false
+    }
+
+    private func pollEvents() throws(LoadgenError) {
+        while true {
+            var event = XrEventDataBuffer()
+            event.type = XR_TYPE_EVENT_DATA_BUFFER
+            let result = xrPollEvent(connection.instance, &event)
+            try connection.check(result, "xrPollEvent")
+            if result == XR_EVENT_UNAVAILABLE { return }
+            switch event.type {
+            case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED:
+                let changed = withUnsafeBytes(of: &event) { $0.load(as: XrEventDataSessionStateChanged.self) }
+                try sessionStateChanged(to: changed.state)
+            case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING:
+                finished = true
+                return
+            default:
+                continue
+            }
+        }
+    }
+
+    private func sessionStateChanged(to state: XrSessionState) throws(LoadgenError) {
+        switch state {
+        case XR_SESSION_STATE_READY:
+            var info = XrSessionBeginInfo()
+            info.type = XR_TYPE_SESSION_BEGIN_INFO
+            info.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+            try connection.check(xrBeginSession(session, &info), "xrBeginSession")
+            running = true
+        case XR_SESSION_STATE_STOPPING:
+            try connection.check(xrEndSession(session), "xrEndSession")
+            running = false
+        case XR_SESSION_STATE_EXITING, XR_SESSION_STATE_LOSS_PENDING:
+            finished = true
+        default:
+            break
+        }
+    }
+
+    // MARK: - Setup
+
+    private func createResources() throws(LoadgenError) {
+        var spaceInfo = XrReferenceSpaceCreateInfo()
+        spaceInfo.type = XR_TYPE_REFERENCE_SPACE_CREATE_INFO
+        spaceInfo.referenceSpaceType = XR_REFERENCE_SPACE_TYPE_LOCAL
+        spaceInfo.poseInReferenceSpace.orientation.w = 1
+        try connection.check(xrCreateReferenceSpace(session, &spaceInfo, &space), "xrCreateReferenceSpace")
+
+        var count: UInt32 = 0
+        let stereo = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+        try connection.check(xrEnumerateViewConfigurationViews(connection.instance, connection.system, stereo, 0,
+                                                               &count, nil), "xrEnumerateViewConfigurationViews")
+        guard count == 2 else { throw .unsupported("PRIMARY_STEREO has \(count) views, expected 2") }
+        var configurationViews = [XrViewConfigurationView](repeating: XrViewConfigurationView(), count: 2)
+        for index in configurationViews.indices { configurationViews[index].type = XR_TYPE_VIEW_CONFIGURATION_VIEW }
+        try connection.check(xrEnumerateViewConfigurationViews(connection.instance, connection.system, stereo, count,
+                                                               &count, &configurationViews),
+                             "xrEnumerateViewConfigurationViews")
+
+        try EyeSwapchain.checkFormat(session: session, connection: connection, physicalDevice: vulkan.physicalDevice)
+        for view in configurationViews {
+            eyes.append(try EyeSwapchain(session: session, connection: connection, view: view, scale: options.scale))
+        }
+        compute = try ComputeLoad(vulkan: vulkan, eyes: eyes)
+
+        for eye in 0..<2 {
+            views[eye] = XrView()
+            views[eye].type = XR_TYPE_VIEW
+            projectionViews[eye] = XrCompositionLayerProjectionView()
+            projectionViews[eye].type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW
+            projectionViews[eye].subImage.swapchain = eyes[eye].swapchain
+            projectionViews[eye].subImage.imageRect = eyes[eye].rect
+            projectionViews[eye].subImage.imageArrayIndex = 0
+        }
+        projection.initialize(to: XrCompositionLayerProjection())
+        projection.pointee.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION
+        projection.pointee.space = space
+        projection.pointee.viewCount = 2
+        projection.pointee.views = UnsafePointer(projectionViews)
+        layerList[0] = UnsafeRawPointer(projection).assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
+    }
+
+    // MARK: - The frame
+
+    private func frame() throws(LoadgenError) {
+        var waitInfo = XrFrameWaitInfo()
+        waitInfo.type = XR_TYPE_FRAME_WAIT_INFO
+        var state = XrFrameState()
+        state.type = XR_TYPE_FRAME_STATE
+        try connection.check(xrWaitFrame(session, &waitInfo, &state), "xrWaitFrame")
+        let waitReturn = CpuBusyWait.now()
+        if summary.firstFrameStartNs == nil { summary.firstFrameStartNs = waitReturn }
+        let load = options.schedule.load(atFrame: summary.frames, base: options.baseLoad)
+
+        // GPU back-pressure and the CPU load both come before xrBeginFrame: the
+        // layer's begin timestamp then marks when this frame's GPU work can start,
+        // and app GPU time is not padded by CPU spinning.
+        try compute?.waitForFreeSlot()
+        CpuBusyWait.spin(until: waitReturn + UInt64(load.cpuMilliseconds * 1e6))
+
+        var beginInfo = XrFrameBeginInfo()
+        beginInfo.type = XR_TYPE_FRAME_BEGIN_INFO
+        try connection.check(xrBeginFrame(session, &beginInfo), "xrBeginFrame")
+
+        var layerCount: UInt32 = 0
+        if state.shouldRender != 0, try locateViews(at: state.predictedDisplayTime) {
+            try render(load: load)
+            layerCount = 1
+        }
+
+        var endInfo = XrFrameEndInfo()
+        endInfo.type = XR_TYPE_FRAME_END_INFO
+        endInfo.displayTime = state.predictedDisplayTime
+        endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE
+        endInfo.layerCount = layerCount
+        endInfo.layers = UnsafePointer(layerList)
+        try connection.check(xrEndFrame(session, &endInfo), "xrEndFrame")
+        summary.frames += 1
+        summary.lastFrameEndNs = CpuBusyWait.now()
+    }
+
+    /// Fills the projection views' poses and fields of view; false when the
+    /// runtime has no valid pose (nothing is submitted then, as the spec asks).
+    private func locateViews(at time: XrTime) throws(LoadgenError) -> Bool {
+        var info = XrViewLocateInfo()
+        info.type = XR_TYPE_VIEW_LOCATE_INFO
+        info.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+        info.displayTime = time
+        info.space = space
+        var viewState = XrViewState()
+        viewState.type = XR_TYPE_VIEW_STATE
+        var count: UInt32 = 0
+        try connection.check(xrLocateViews(session, &info, &viewState, 2, &count, views), "xrLocateViews")
+        let valid = UInt64(XR_VIEW_STATE_POSITION_VALID_BIT | XR_VIEW_STATE_ORIENTATION_VALID_BIT)
+        guard count == 2, viewState.viewStateFlags & valid == valid else { return false }
+        for eye in 0..<2 {
+            projectionViews[eye].pose = views[eye].pose
+            projectionViews[eye].fov = views[eye].fov
+        }
+        return true
+    }
+
+    private func render(load: FrameLoad) throws(LoadgenError) {
+        guard let compute else { return }
+        for eye in 0..<2 {
+            var acquireInfo = XrSwapchainImageAcquireInfo()
+            acquireInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO
+            try connection.check(xrAcquireSwapchainImage(eyes[eye].swapchain, &acquireInfo, &imageIndices[eye]),
+                                 "xrAcquireSwapchainImage")
+            var waitInfo = XrSwapchainImageWaitInfo()
+            waitInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO
+            waitInfo.timeout = Int64.max  // XR_INFINITE_DURATION
+            try connection.check(xrWaitSwapchainImage(eyes[eye].swapchain, &waitInfo), "xrWaitSwapchainImage")
+        }
+        try compute.submit(eyes: eyes, imageIndices: imageIndices, load: load, pattern: options.pattern,
+                           frame: summary.frames)
+        for eye in 0..<2 {
+            var releaseInfo = XrSwapchainImageReleaseInfo()
+            releaseInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO
+            try connection.check(xrReleaseSwapchainImage(eyes[eye].swapchain, &releaseInfo), "xrReleaseSwapchainImage")
+            summary.renderedPixels += UInt64(eyes[eye].pixelCount)
+        }
+        summary.renderedFrames += 1
+    }
+}

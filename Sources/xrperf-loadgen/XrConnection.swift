@@ -1,0 +1,67 @@
+import COpenXR
+
+/// The app's XrInstance and head-mounted system, with the extension functions
+/// resolved once.
+final class XrConnection {
+    let instance: XrInstance
+    let system: XrSystemId
+    let runtimeName: String
+    let graphics: GraphicsExtension
+
+    init(applicationName: String, graphics: GraphicsExtension) throws(LoadgenError) {
+        self.graphics = graphics
+        let extensions = CStringList([graphics.extensionName])
+        var info = XrInstanceCreateInfo()
+        info.type = XR_TYPE_INSTANCE_CREATE_INFO
+        copyCString(applicationName, into: &info.applicationInfo.applicationName)
+        copyCString("xrperf-loadgen", into: &info.applicationInfo.engineName)
+        info.applicationInfo.applicationVersion = 1
+        info.applicationInfo.apiVersion = xrperf_make_version(1, 0, 0)
+        var created: XrInstance?
+        let result = extensions.pointers.withUnsafeBufferPointer { names in
+            info.enabledExtensionCount = UInt32(names.count)
+            info.enabledExtensionNames = names.baseAddress
+            return xrCreateInstance(&info, &created)
+        }
+        try xrCheck(result, "xrCreateInstance")
+        guard let created else { throw .unsupported("xrCreateInstance returned no instance") }
+        instance = created
+
+        var properties = XrInstanceProperties()
+        properties.type = XR_TYPE_INSTANCE_PROPERTIES
+        if xrGetInstanceProperties(instance, &properties) == XR_SUCCESS {
+            runtimeName = stringFromCString(properties.runtimeName)
+        } else {
+            runtimeName = "unknown runtime"
+        }
+
+        var systemInfo = XrSystemGetInfo()
+        systemInfo.type = XR_TYPE_SYSTEM_GET_INFO
+        systemInfo.formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY
+        var system: XrSystemId = 0
+        do {
+            try xrCheck(xrGetSystem(instance, &systemInfo, &system), "xrGetSystem", instance: instance)
+        } catch {
+            xrDestroyInstance(instance)
+            throw error
+        }
+        self.system = system
+    }
+
+    /// An extension function of this instance, typed.
+    func function<Function>(_ name: String, as type: Function.Type) throws(LoadgenError) -> Function {
+        var pointer: PFN_xrVoidFunction?
+        try xrCheck(xrGetInstanceProcAddr(instance, name, &pointer), "xrGetInstanceProcAddr(\(name))",
+                    instance: instance)
+        guard let pointer else { throw .unsupported("the runtime returned no \(name)") }
+        return unsafeBitCast(pointer, to: type)
+    }
+
+    func check(_ result: XrResult, _ call: String) throws(LoadgenError) {
+        try xrCheck(result, call, instance: instance)
+    }
+
+    func destroy() {
+        xrDestroyInstance(instance)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+/// xrperf-loadgen through the real loader, xrperf and XrSim: it runs and ends
+/// by itself, its load shows in the layer's recording as set (GPU time scales
+/// with iterations and pixels, CPU time follows --cpu-ms), its schedule file
+/// works and bad lines are named, and Vulkan's validation layer finds nothing.
+/// Serialized: the timing checks need the two cores to themselves.
+@Suite(.serialized) struct LoadgenTests {
+    /// 256x256 per eye (XrEnvironment); on lavapipe 200 iterations cost about
+    /// 10 ms a frame, well above the pass's fixed cost (~1.5 ms at 0 iterations).
+    static let baseIterations = 200
+
+    struct Run {
+        let output: ProcessOutput
+        let recording: TelemetryTests.Recording
+    }
+
+    /// Runs loadgen through xrperf with XRPERF_RECORD set and reads the recording.
+    func record(_ arguments: [String], frames: Int = 240, extra: [String: String] = [:]) throws -> Run {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: frames)
+        defer { env.cleanUp() }
+        let path = env.scratch.appendingPathComponent("loadgen.jsonl")
+        env.variables["XRPERF_RECORD"] = path.path
+        env.variables.merge(extra) { _, new in new }
+        let output = try runProcess(artifacts.loadgen.path, arguments, environment: env.environment, timeout: 60)
+        let context = Comment(rawValue: "xrperf-loadgen \(arguments):\n\(output.combined.suffix(3000))")
+        #expect(output.status == 0 && !output.timedOut, context)
+        return Run(output: output, recording: try TelemetryTests.Recording(path))
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// App GPU times of a run's frames, without the first few (pipeline
+    /// creation, caches warming), with how many frames had none.
+    static func gpuTimes(_ run: Run, skipping warmUp: Int = 3) -> (times: [Double], missing: Int) {
+        let frames = run.recording.frames.dropFirst(warmUp)
+        let times = frames.compactMap { $0["app_gpu_ms"] as? Double }
+        return (times, frames.count - times.count)
+    }
+
+    @Test func exitsAfterFramesWithTheSummaryLine() throws {
+        let run = try record(["--frames", "30", "--gpu-iterations", "10", "--pattern", "bar"], frames: 0)
+        #expect(run.recording.frames.count == 30)
+        #expect(SessionSummaries.runtimeFrames(run.output.stderr) == [30])
+        let summary = run.output.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        // XrSim shows the app from its second frame on (shouldRender): 29 drawn, 2 x 256 x 256 pixels each.
+        #expect(summary.hasPrefix("xrperf-loadgen: frames=30 rendered=29 seconds="), Comment(rawValue: summary))
+        #expect(summary.hasSuffix(" pixels_per_frame=131072"), Comment(rawValue: summary))
+    }
+
+    /// The runtime ends the session (XRSIM_FRAMES) with either Vulkan extension,
+    /// under Vulkan's validation layer with synchronization validation on.
+    @Test(arguments: ["vulkan2", "vulkan"])
+    func endsWithTheRuntimeAndIsValidationClean(graphics: String) throws {
+        let settings = FileManager.default.temporaryDirectory
+            .appendingPathComponent("loadgen-vk-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: settings, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: settings) }
+        try """
+            khronos_validation.enables = VK_VALIDATION_FEATURE_ENABLE_SYNCHRONIZATION_VALIDATION_EXT
+            khronos_validation.report_flags = error,warn
+            """.write(to: settings.appendingPathComponent("vk_layer_settings.txt"), atomically: true, encoding: .utf8)
+        let run = try record(["--graphics", graphics, "--scale", "0.7", "--pattern", "checkerboard", "--gpu-iterations", "20"],
+                             frames: 40,
+                             extra: ["VK_INSTANCE_LAYERS": "VK_LAYER_KHRONOS_validation",
+                                     "VK_LAYER_SETTINGS_PATH": settings.path])
+        let context = Comment(rawValue: run.output.combined.suffix(3000).description)
+        #expect(SessionSummaries.runtimeFrames(run.output.stderr) == [40], context)
+        #expect(SessionSummaries.layerFrames(run.output.stderr) == [40], context)
+        #expect(run.output.stdout.contains("xrperf-loadgen: frames=40 rendered=39 "), context)
+        // 0.7 x 256 = 179 pixels square per eye.
+        #expect(run.output.stdout.contains("pixels_per_frame=\(2 * 179 * 179)"), context)
+        #expect(!run.output.combined.contains("VUID-"), context)
+        #expect(!run.output.combined.contains("Validation Error"), context)
+        #expect(!run.output.combined.contains("Validation Warning"), context)
+    }
+
+    /// Doubling --gpu-iterations doubles app GPU time (1.7x-2.3x). Runs
+    /// alternate A B A B so a burst of other work on the machine hits both.
+    @Test func appGpuTimeScalesWithIterations() throws {
+        var low: [Double] = [], high: [Double] = [], missing = 0
+        for iterations in [Self.baseIterations, 2 * Self.baseIterations, Self.baseIterations, 2 * Self.baseIterations] {
+            let run = try record(["--frames", "40", "--gpu-iterations", String(iterations)])
+            let (times, unmeasured) = Self.gpuTimes(run)
+            missing += unmeasured
+            if iterations == Self.baseIterations { low += times } else { high += times }
+        }
+        let ratio = Self.median(high) / Self.median(low)
+        let context = Comment(rawValue: "median app GPU ms: \(Self.median(low)) -> \(Self.median(high)), ratio \(ratio)")
+        #expect(missing <= 4, "\(missing) frames without app GPU time")
+        #expect(Self.median(low) > 3, context)
+        #expect((1.7...2.3).contains(ratio), context)
+    }
+
+    /// Twice the pixels (--scale √2 per axis) doubles app GPU time too.
+    @Test func appGpuTimeScalesWithPixels() throws {
+        var small: [Double] = [], large: [Double] = []
+        for scale in [1.0, 2.0.squareRoot(), 1.0, 2.0.squareRoot()] {
+            let run = try record(["--frames", "40", "--gpu-iterations", String(Self.baseIterations),
+                                  "--scale", String(scale)])
+            let times = Self.gpuTimes(run).times
+            if scale == 1 { small += times } else { large += times }
+        }
+        let ratio = Self.median(large) / Self.median(small)
+        #expect((1.7...2.3).contains(ratio),
+                "median app GPU ms: \(Self.median(small)) -> \(Self.median(large)), ratio \(ratio)")
+    }
+
+    /// --cpu-ms shows as app CPU time within 15 %.
+    @Test(arguments: [2.0, 6.0])
+    func appCpuTimeFollowsCpuMs(milliseconds: Double) throws {
+        let run = try record(["--frames", "40", "--gpu-iterations", "10", "--cpu-ms", String(milliseconds)])
+        let cpu = Self.median(run.recording.values("app_cpu_ms"))
+        #expect(abs(cpu / milliseconds - 1) <= 0.15, "median app CPU \(cpu) ms for --cpu-ms \(milliseconds)")
+    }
+
+    /// Steps and a ramp from a schedule file show in the recording frame by frame.
+    @Test func scheduleStepsAndRampsApply() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("loadgen-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            # CPU steps from 1 ms to 5 ms, then GPU iterations ramp up
+            frame 0 gpu-iterations 0 cpu-ms 1
+            frame 20 cpu-ms 5   # only the CPU changes here
+            ramp 40 60 gpu-iterations 0 400
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try record(["--frames", "70", "--schedule", file.path])
+        let frames = run.recording.frames
+        func values(_ key: String, _ range: Range<Int>) -> [Double] {
+            frames.filter { range.contains($0["frame"] as? Int ?? -1) }.compactMap { $0[key] as? Double }
+        }
+        let cpuBefore = Self.median(values("app_cpu_ms", 3..<20))
+        let cpuAfter = Self.median(values("app_cpu_ms", 23..<40))
+        #expect(abs(cpuBefore - 1) <= 0.15 && abs(cpuAfter - 5) <= 0.75, "app CPU ms \(cpuBefore) then \(cpuAfter)")
+        let gpuFlat = Self.median(values("app_gpu_ms", 25..<40))
+        let gpuRamped = Self.median(values("app_gpu_ms", 62..<70))
+        // 0 iterations cost only the pass's fixed part; 400 cost ~20 ms on lavapipe.
+        #expect(gpuRamped > 4 * gpuFlat, "app GPU ms \(gpuFlat) at 0 iterations, \(gpuRamped) at 400")
+    }
+
+    @Test func badScheduleLineIsNamedWithItsLineNumber() throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("loadgen-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for (text, message) in [
+            ("frame 0 cpu-ms 1\n\nframe 10 gpu-iters 5\n", ":3: unknown quantity 'gpu-iters'"),
+            ("ramp 50 10 cpu-ms 1 2\n", ":1: ramp must end after it starts (frames 50 to 10)"),
+            ("# fine\nframe x cpu-ms 1\n", ":2: 'x' is not a frame number"),
+            ("frame 5 cpu-ms -3\n", ":1: cpu-ms '-3' is not a number of milliseconds"),
+            ("pause 5\n", ":1: unknown entry 'pause'"),
+        ] {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try runProcess(artifacts.loadgen.path, ["--schedule", file.path], environment: [:], timeout: 30)
+            #expect(result.status == 2, Comment(rawValue: result.combined))
+            #expect(result.stderr.contains("xrperf-loadgen: \(file.path)\(message)"), Comment(rawValue: result.stderr))
+        }
+    }
+
+    @Test func helpDocumentsTheScheduleFormat() throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen)
+        let result = try runProcess(artifacts.loadgen.path, ["--help"], environment: [:], timeout: 30)
+        #expect(result.status == 0)
+        for needle in ["--gpu-iterations", "--cpu-ms", "--scale", "--schedule", "--pattern", "--graphics",
+                       "ramp <from-frame> <to-frame> gpu-iterations <a> <b>", "EXIT STATUS"] {
+            #expect(result.stdout.contains(needle), "--help lacks \(needle)")
+        }
+    }
+}
