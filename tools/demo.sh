@@ -48,5 +48,21 @@ fi
 echo "== xrperf report $recording"
 "$out/bin/xrperf" report "$recording"
 "$out/bin/xrperf" plot "$recording" --out "$results/hello_xr.svg" >/dev/null
+
+# xrperf-loadgen: a GPU load that steps over the frame budget and back.
+loadgen_recording="$results/loadgen.jsonl"
 echo
-echo "frame-time chart: $results/hello_xr.svg"
+echo "== xrperf-loadgen on XrSim (256x256 per eye, ${hz} Hz, GPU load stepping over the budget) with xrperf"
+env \
+    XDG_RUNTIME_DIR="$runtime_dir" \
+    XR_RUNTIME_JSON="$out/manifests/xrsim.json" \
+    XR_API_LAYER_PATH="$out/manifests/explicit" \
+    XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \
+    XRSIM_CLOCK=realtime XRSIM_FRAMES=540 XRSIM_REFRESH_HZ="$hz" XRSIM_RESOLUTION=256x256 \
+    XRPERF_RECORD="$loadgen_recording" \
+    "$out/bin/xrperf-loadgen" --schedule "$(dirname "$0")/demo/load-step.schedule"
+echo "== xrperf report $loadgen_recording"
+"$out/bin/xrperf" report "$loadgen_recording"
+"$out/bin/xrperf" plot "$loadgen_recording" --out "$results/loadgen.svg" >/dev/null
+echo
+echo "frame-time charts: $results/hello_xr.svg $results/loadgen.svg"
