@@ -6,17 +6,21 @@ import XrPerfCore
 struct XrPerfCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xrperf",
-        abstract: "Inspect and diagnose the xrperf OpenXR API layer.",
+        abstract: "Inspect, record and diagnose the xrperf OpenXR API layer.",
         discussion: """
             xrperf is an OpenXR API layer for Linux that measures every frame of an \
             OpenXR app and adapts quality to keep frames on time. This command \
-            checks that the layer, the OpenXR loader, the active runtime and \
-            Vulkan are installed and visible to apps.
+            checks the installation (doctor), watches running sessions without \
+            talking to them (status, top, record), analyses recordings (report, \
+            plot, compare) and replays frame-time traces through the quality \
+            controller (simulate).
 
             Examples:
-              xrperf --version
               xrperf doctor
-              xrperf doctor --json | jq '.checks[] | select(.status != "ok")'
+              xrperf status
+              xrperf top
+              xrperf report run.jsonl
+              xrperf compare base.jsonl new.jsonl || echo "frame times regressed"
             """,
         version: XrPerfVersion.string,
         subcommands: [
