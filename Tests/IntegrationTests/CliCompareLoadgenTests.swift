@@ -33,5 +33,12 @@ import Testing
         #expect(regressed.status == 1, Comment(rawValue: regressed.combined))
         let json = try runProcess(cli, ["compare", "--json", base.path, heavier.path], environment: environment)
         #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, Comment(rawValue: json.stdout))
+
+        // report and plot read loadgen's recordings too.
+        let report = try runProcess(cli, ["report", heavier.path], environment: environment)
+        #expect(report.status == 0 && report.stdout.contains("frames      240"), Comment(rawValue: report.combined))
+        let chart = directory.appendingPathComponent("heavier.svg")
+        let plot = try runProcess(cli, ["plot", heavier.path, "--out", chart.path], environment: environment)
+        #expect(plot.status == 0 && FileManager.default.fileExists(atPath: chart.path), Comment(rawValue: plot.combined))
     }
 }

@@ -8,20 +8,13 @@ import Testing
         let artifacts = Artifacts()
         try artifacts.require(artifacts.cli, artifacts.layerLibrary, artifacts.runtimeManifest)
         try artifacts.require(paths: "/usr/bin/tmux")
-        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 540)
+        // Runs in real time until the test closes hello_xr's stdin.
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 0)
         defer { env.cleanUp() }
-        env.variables["XRSIM_CLOCK"] = "realtime"  // 6 s at 90 Hz
+        env.variables["XRSIM_CLOCK"] = "realtime"
 
-        let app = Process()
-        app.executableURL = URL(fileURLWithPath: Artifacts.helloXr)
-        app.arguments = ["-g", "Vulkan2"]
-        app.environment = env.environment
-        let stdin = Pipe()
-        app.standardInput = stdin
-        app.standardOutput = FileHandle.nullDevice
-        app.standardError = FileHandle.nullDevice
-        try app.run()
-        defer { if app.isRunning { app.terminate() } }
+        let app = try BackgroundProcess(Artifacts.helloXr, ["-g", "Vulkan2"], environment: env.environment)
+        defer { app.terminateIfRunning() }
 
         let socket = "xrperf-test-\(getpid())"
         func tmux(_ arguments: [String]) throws -> ProcessOutput {
@@ -58,6 +51,8 @@ import Testing
             quit = screen.contains("xrperf-top-exit=0")
         }
         #expect(quit, Comment(rawValue: "xrperf top did not quit with status 0 on q:\n\(screen)"))
+        app.closeInput()
+        #expect(app.waitForExit() == 0)
     }
 
     struct SpawnFailed: Error { let code: Int32 }

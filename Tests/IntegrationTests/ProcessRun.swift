@@ -66,3 +66,47 @@ private final class CollectedOutput: @unchecked Sendable {
     var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
     var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 }
+
+/// A child left running while the test looks at it from outside (the live
+/// telemetry file, `xrperf status`, `top`). Its stdin is a pipe kept open, so
+/// hello_xr does not quit at once; the caller terminates it if still running.
+final class BackgroundProcess {
+    let process = Process()
+    private let stdin = Pipe()
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Closes the child's stdin: hello_xr takes EOF as "quit" and ends its
+    /// session the normal way.
+    func closeInput() {
+        try? stdin.fileHandleForWriting.close()
+    }
+    var isRunning: Bool { process.isRunning }
+
+    /// Waits for the child to end by itself; its exit status, or nil when it
+    /// was still running after `timeout` seconds (it is then terminated).
+    func waitForExit(timeout: TimeInterval = 60) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    func terminateIfRunning() {
+        if process.isRunning { process.terminate() }
+    }
+}

@@ -66,16 +66,8 @@ import Testing
         env.variables["XRSIM_CLOCK"] = "realtime"  // 3 s at 90 Hz: time to look at the file
         let directory = env.scratch.appendingPathComponent("xrperf")
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Artifacts.helloXr)
-        process.arguments = ["-g", "Vulkan2"]
-        process.environment = env.environment
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try BackgroundProcess(Artifacts.helloXr, ["-g", "Vulkan2"], environment: env.environment)
+        defer { process.terminateIfRunning() }
 
         var header = Data()
         for _ in 0..<100 where header.count < 1024 {
@@ -91,8 +83,7 @@ import Testing
         #expect(header.prefix(8) == Data("XPRFTLM1".utf8))
         let version = header.subdata(in: 8..<12).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
         #expect(version == 1)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(process.waitForExit() == 0)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         #expect(left.isEmpty, "left behind: \(left)")
     }
@@ -113,6 +104,28 @@ import Testing
         let left = (try? FileManager.default.contentsOfDirectory(
             atPath: env.scratch.appendingPathComponent("xrperf").path)) ?? []
         #expect(left.isEmpty, "stale live file: \(left)")
+    }
+
+    /// An app that ends its session on SIGTERM (xrperf-loadgen does, as
+    /// games should) leaves a complete recording.
+    @Test func sigtermDuringARunStillCompletesTheRecording() throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest)
+        var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 0)  // 0: never stops by itself
+        defer { env.cleanUp() }
+        env.variables["XRSIM_CLOCK"] = "realtime"
+        let recording = env.scratch.appendingPathComponent("term.jsonl")
+        env.variables["XRPERF_RECORD"] = recording.path
+        let app = try BackgroundProcess(artifacts.loadgen.path, ["--gpu-iterations", "10"],
+                                        environment: env.environment)
+        defer { app.terminateIfRunning() }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(kill(app.processIdentifier, SIGTERM) == 0)
+        #expect(app.waitForExit() == 0)
+        let parsed = try Recording(recording)
+        #expect(parsed.frames.count > 60, "only \(parsed.frames.count) frames recorded in 1.5 s")
+        #expect(parsed.end?["frames"] as? Int == parsed.frames.count)
+        #expect(parsed.end?["dropped"] as? Int == 0)
     }
 
     @Test func unwritableRecordingPathWarnsAndTheAppRuns() throws {
