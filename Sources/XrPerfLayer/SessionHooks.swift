@@ -1,4 +1,6 @@
 import COpenXR
+import XrPerfCore
+import XrPerfVulkan
 
 func layerCreateSession(
     _ instance: XrInstance?, _ createInfo: UnsafePointer<XrSessionCreateInfo>?,
@@ -9,8 +11,14 @@ func layerCreateSession(
     let result = create(instance, createInfo, session)
     if xrperf_succeeded(result) != 0, let session, let created = session.pointee {
         let system = createInfo.map { systemName(of: state, systemId: $0.pointee.systemId) } ?? ""
-        let telemetry = SessionTelemetry(instance: state, systemName: system,
-                                         vulkan: createInfo.flatMap { vulkanBinding(in: $0.pointee.next) })
+        let vulkan = createInfo.flatMap { vulkanBinding(in: $0.pointee.next) }
+        let gpu = vulkan.flatMap { VulkanDeviceIdentity(instance: $0.instance, physicalDevice: $0.physicalDevice) }
+        let facts = PlatformFacts(
+            application: state.applicationName, engine: state.engineName, runtime: state.runtimeName,
+            system: system, gpuVendor: gpu.map { GPUVendor(vulkanVendorID: $0.vendorID) }, gpuName: gpu?.name ?? "")
+        let profile = SessionProfile.resolve(facts: facts)
+        let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
+                                         profile: profile, vulkan: vulkan)
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry)
         Registry.sessions.insert(sessionState.handle, sessionState)
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")

@@ -23,7 +23,8 @@ final class SessionTelemetry: @unchecked Sendable {
 
     private static let nextSerial = Atomic<UInt64>(1)
 
-    init(instance: InstanceState, systemName: String, vulkan: GpuFrameTimer.Binding?) {
+    init(instance: InstanceState, systemName: String, gpuName: String, profile: SessionProfile,
+         vulkan: GpuFrameTimer.Binding?) {
         var timer: GpuFrameTimer?
         if Self.switchedOff("XRPERF_GPU_TIMING") {
             logInfo("app GPU time off: XRPERF_GPU_TIMING")
@@ -40,7 +41,7 @@ final class SessionTelemetry: @unchecked Sendable {
         let info = SessionInfo(
             pid: getpid(), sessionSerial: Self.nextSerial.wrappingAdd(1, ordering: .relaxed).oldValue,
             application: instance.applicationName, engine: instance.engineName, runtime: instance.runtimeName,
-            system: systemName, gpu: timer?.deviceName ?? "", profile: "built-in defaults",
+            system: systemName, gpu: gpuName, profile: profile.summary,
             startRealtimeNs: Self.clock(CLOCK_REALTIME), startMonotonicNs: Self.clock(CLOCK_MONOTONIC))
         var environment: [String: String] = [:]
         if let value = getenv("XDG_RUNTIME_DIR") { environment["XDG_RUNTIME_DIR"] = String(cString: value) }
@@ -49,7 +50,7 @@ final class SessionTelemetry: @unchecked Sendable {
             file = nil
         } else {
             do {
-                file = try SharedTelemetryFile(session: info, capacity: XRPERF_TELEMETRY_DEFAULT_CAPACITY,
+                file = try SharedTelemetryFile(session: info, capacity: UInt32(profile.settings.telemetry.ringSize),
                                                environment: environment)
                 logDebug("live telemetry: \(file?.path ?? "")")
             } catch {
@@ -57,8 +58,10 @@ final class SessionTelemetry: @unchecked Sendable {
                 file = nil
             }
         }
-        if let raw = getenv("XRPERF_RECORD"), raw.pointee != 0 {
-            let path = RecordPathTemplate.expand(String(cString: raw), pid: info.pid, serial: info.sessionSerial)
+        // XRPERF_RECORD reaches here through the profile's environment layer.
+        let recordPath = profile.settings.telemetry.recordPath
+        if !recordPath.isEmpty {
+            let path = RecordPathTemplate.expand(recordPath, pid: info.pid, serial: info.sessionSerial)
             recorder = RecordingWriter(path: path, session: info)
         } else {
             recorder = nil
