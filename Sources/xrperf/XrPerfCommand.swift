@@ -26,7 +26,7 @@ struct XrPerfCommand: ParsableCommand {
         subcommands: [
             DoctorCommand.self, SimulateCommand.self, StatusCommand.self, TopCommand.self, RecordCommand.self,
             ReportCommand.self, PlotCommand.self, CompareCommand.self,
-            ProfileCommand.self,
+            ProfileCommand.self, InstallCommand.self, UninstallCommand.self,
         ]
     )
 }

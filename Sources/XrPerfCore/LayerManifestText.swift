@@ -1,0 +1,43 @@
+/// The text of xrperf's API layer manifests, for `xrperf install`. The same
+/// fields as layers/*.json.in (a test renders both and compares), with an
+/// absolute library path so the manifest works wherever the loader finds it.
+public enum LayerManifestText {
+    public static func render(libraryPath: String, implicit: Bool) -> String {
+        var lines = [
+            "{",
+            "    \"file_format_version\": \"1.0.0\",",
+            "    \"api_layer\": {",
+            "        \"name\": \"\(XrPerfVersion.layerName)\",",
+            "        \"library_path\": \"\(escaped(libraryPath))\",",
+            "        \"api_version\": \"1.0\",",
+            "        \"implementation_version\": \"\(XrPerfVersion.implementationVersion)\",",
+        ]
+        let description = "        \"description\": \"xrperf: frame timing, adaptive quality and upscaling for OpenXR apps\""
+        if implicit {
+            lines += [
+                description + ",",
+                "        \"enable_environment\": \"ENABLE_XRPERF\",",
+                "        \"disable_environment\": \"DISABLE_XRPERF\"",
+            ]
+        } else {
+            lines.append(description)
+        }
+        lines += ["    }", "}"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The manifest's file name in explicit.d / implicit.d.
+    public static let fileName = "XrApiLayer_xrperf.json"
+
+    private static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
