@@ -8,7 +8,7 @@ public enum LayerManifestText {
             "    \"file_format_version\": \"1.0.0\",",
             "    \"api_layer\": {",
             "        \"name\": \"\(XrPerfVersion.layerName)\",",
-            "        \"library_path\": \"\(escaped(libraryPath))\",",
+            "        \"library_path\": \(quoted(libraryPath)),",
             "        \"api_version\": \"1.0\",",
             "        \"implementation_version\": \"\(XrPerfVersion.implementationVersion)\",",
         ]
@@ -29,15 +29,10 @@ public enum LayerManifestText {
     /// The manifest's file name in explicit.d / implicit.d.
     public static let fileName = "XrApiLayer_xrperf.json"
 
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.append(character)
-            }
-        }
-        return out
+    /// A JSON string literal, escaped like the recordings' strings.
+    private static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONLine.appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
