@@ -15,13 +15,18 @@ func layerWaitFrame(
     guard let wait = state.instance.next.waitFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
     telemetry.waitCalled(atNs: Int64(entered))
+    // The throttle sleeps before the runtime's wait, so the runtime paces
+    // (and reprojects) around the frames the app does render.
+    let divisor = state.throttle.divisor
+    let slept = state.throttle.pace(divisor: divisor)
     let callDown = monotonicNanoseconds()
     let result = wait(session, waitInfo, frameState)
     let returned = monotonicNanoseconds()
     if xrperf_succeeded(result) != 0, let frameState {
-        telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee)
+        telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee, frameDivisor: divisor)
+        state.throttle.frameWaited(atNs: Int64(returned), periodNs: frameState.pointee.predictedDisplayPeriod)
     }
-    telemetry.addLayerTime(Int64(callDown - entered) + Int64(monotonicNanoseconds() - returned))
+    telemetry.addLayerTime(Int64(callDown - entered) - slept + Int64(monotonicNanoseconds() - returned))
     return result
 }
 

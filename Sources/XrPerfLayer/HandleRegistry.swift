@@ -58,6 +58,11 @@ final class HandleRegistry<State: AnyObject & Sendable>: Sendable {
     }
 
     var count: Int { entries.withLock { $0.count } }
+
+    /// Every live state, for work off the frame path (profile reload).
+    func snapshot() -> [State] {
+        entries.withLock { $0.map(\.state) }
+    }
 }
 
 /// OpenXR handles are pointer-sized; the registry keys on their bit pattern.

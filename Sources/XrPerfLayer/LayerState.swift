@@ -28,11 +28,17 @@ final class SessionState: Sendable {
     /// session; the lock is held only to add one frame.
     let tally = Mutex(FrameTally())
     let telemetry: SessionTelemetry
+    let throttle: SessionThrottle
+    /// What the profile was resolved for, to resolve it again on reload.
+    let facts: PlatformFacts
 
-    init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry) {
+    init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
+         facts: PlatformFacts) {
         self.handle = handle
         self.instance = instance
         self.telemetry = telemetry
+        self.throttle = throttle
+        self.facts = facts
     }
 }
 

@@ -19,8 +19,11 @@ func layerCreateSession(
         let profile = SessionProfile.resolve(facts: facts)
         let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
                                          profile: profile, vulkan: vulkan)
-        let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry)
+        let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
+        let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
+                                        throttle: throttle, facts: facts)
         Registry.sessions.insert(sessionState.handle, sessionState)
+        ProfileWatcher.shared.startIfNeeded()
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")
     }
     return result

@@ -43,6 +43,9 @@ import Testing
         #expect(FrameTimeline.missedPeriods(previous: 0, current: period * 16 / 10, period: period) == 1)
         #expect(FrameTimeline.missedPeriods(previous: nil, current: period, period: period) == 0)
         #expect(FrameTimeline.missedPeriods(previous: 10, current: 5, period: period) == 0)
+        // Throttled to every second period: two periods is on time, three is one missed.
+        #expect(FrameTimeline.missedPeriods(previous: 0, current: period * 2, period: period, divisor: 2) == 0)
+        #expect(FrameTimeline.missedPeriods(previous: 0, current: period * 3, period: period, divisor: 2) == 1)
         #expect(FrameTimeline.missedPeriods(previous: 0, current: period * 5, period: 0) == 0)
     }
 

@@ -13,6 +13,7 @@ public struct FrameTimeline: Sendable {
         var displayPeriod: Int64 = 0
         var shouldRender = true
         var layerCpuNs: Int64 = 0
+        var frameDivisor: UInt32 = 1
     }
 
     /// More waits than this without a begin is an app error; the oldest are dropped.
@@ -35,10 +36,13 @@ public struct FrameTimeline: Sendable {
         pendingWaitCallNs = now
     }
 
-    /// A successful xrWaitFrame.
-    public mutating func waitReturned(atNs now: Int64, displayTime: Int64, displayPeriod: Int64, shouldRender: Bool) {
+    /// A successful xrWaitFrame; `frameDivisor` is the throttle in force (the
+    /// display periods each frame is meant to last).
+    public mutating func waitReturned(atNs now: Int64, displayTime: Int64, displayPeriod: Int64, shouldRender: Bool,
+                                      frameDivisor: UInt32 = 1) {
         let frame = Waited(frameIndex: waitsReturned, waitCallNs: pendingWaitCallNs, waitReturnNs: now,
-                           displayTime: displayTime, displayPeriod: displayPeriod, shouldRender: shouldRender)
+                           displayTime: displayTime, displayPeriod: displayPeriod, shouldRender: shouldRender,
+                           frameDivisor: max(1, frameDivisor))
         waitsReturned &+= 1
         if waitedCount == Self.maxWaitedFrames {
             waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
@@ -60,7 +64,7 @@ public struct FrameTimeline: Sendable {
         current = FrameRecord(
             frameIndex: frame.frameIndex, predictedDisplayTime: frame.displayTime,
             displayPeriodNs: frame.displayPeriod, waitCallNs: frame.waitCallNs, waitReturnNs: frame.waitReturnNs,
-            beginCallNs: now, flags: flags)
+            beginCallNs: now, flags: flags, knobs: KnobSettings(frameDivisor: frame.frameDivisor))
     }
 
     /// Time the layer spent on its own work (outside calls down the chain).
@@ -93,7 +97,7 @@ public struct FrameTimeline: Sendable {
         }
         lastWaitReturnNs = frame.waitReturnNs
         frame.missedFrames = Self.missedPeriods(previous: lastDisplayTime, current: frame.predictedDisplayTime,
-                                                period: frame.displayPeriodNs)
+                                                period: frame.displayPeriodNs, divisor: frame.knobs.frameDivisor)
         if frame.missedFrames > 0 { frame.flags.insert(.late) }
         lastDisplayTime = frame.predictedDisplayTime
         frame.layerCpuNs = unattributedLayerNs
@@ -102,13 +106,15 @@ public struct FrameTimeline: Sendable {
     }
 
     /// Display periods skipped between two frames' display times: a frame is
-    /// missed when display time advanced by more than 1.5 periods.
-    public static func missedPeriods(previous: Int64?, current: Int64, period: Int64) -> UInt32 {
+    /// missed when display time advanced by more than 1.5 periods, or, when the
+    /// throttle paces every d-th period, by more than d + 0.5.
+    public static func missedPeriods(previous: Int64?, current: Int64, period: Int64, divisor: UInt32 = 1) -> UInt32 {
         guard let previous, period > 0, current > previous else { return 0 }
         let advance = current - previous
-        guard advance * 2 > period * 3 else { return 0 }
+        let expected = Int64(max(1, divisor))
+        guard advance * 2 > period * (2 * expected + 1) else { return 0 }
         let periods = (Double(advance) / Double(period)).rounded()
-        return UInt32(clamping: max(0, Int64(periods) - 1))
+        return UInt32(clamping: max(0, Int64(periods) - expected))
     }
 
     private func getWaited(_ index: Int) -> Waited {

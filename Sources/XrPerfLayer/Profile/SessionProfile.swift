@@ -12,6 +12,17 @@ struct SessionProfile {
     let summary: String
 
     static func resolve(facts: PlatformFacts) -> SessionProfile {
+        resolve(facts: facts, keepRunningOnError: false) ?? SessionProfile(settings: ResolvedProfile().typed, summary: "")
+    }
+
+    /// A changed profile for a running session: nil when it is invalid, so the
+    /// session keeps the settings it runs with.
+    static func reload(facts: PlatformFacts) -> SessionProfile? {
+        resolve(facts: facts, keepRunningOnError: true)
+    }
+
+    private static func resolve(facts: PlatformFacts, keepRunningOnError: Bool) -> SessionProfile? {
+        let fallback = keepRunningOnError ? "keeping the running settings" : "using the built-in settings"
         let environment = processEnvironment()
         let location = ProfileSearch.locate(environment: environment) { access($0, F_OK) == 0 }
         var document: ProfileDocument?
@@ -19,7 +30,8 @@ struct SessionProfile {
         if let location {
             switch ProfileFileReader.read(location.path) {
             case .failure(let problem):
-                logWarn("profile \(problem.description); using the built-in settings")
+                logWarn("profile \(problem.description); \(fallback)")
+                if keepRunningOnError { return nil }
             case .success(let bytes):
                 let loaded = ProfileValidator.load(bytes, file: location.path)
                 if let valid = loaded.document {
@@ -27,7 +39,8 @@ struct SessionProfile {
                     source = location.path
                 } else {
                     for problem in loaded.problems { logWarn("profile \(problem.description)") }
-                    logWarn("profile \(location.path) has \(loaded.problems.count) problem(s); using the built-in settings")
+                    logWarn("profile \(location.path) has \(loaded.problems.count) problem(s); \(fallback)")
+                    if keepRunningOnError { return nil }
                 }
             }
         }

@@ -83,10 +83,11 @@ final class SessionTelemetry: @unchecked Sendable {
         timeline.withLock { $0.waitCalled(atNs: now) }
     }
 
-    func waitReturned(atNs now: Int64, state: XrFrameState) {
+    func waitReturned(atNs now: Int64, state: XrFrameState, frameDivisor: UInt32) {
         timeline.withLock {
             $0.waitReturned(atNs: now, displayTime: state.predictedDisplayTime,
-                            displayPeriod: state.predictedDisplayPeriod, shouldRender: state.shouldRender != 0)
+                            displayPeriod: state.predictedDisplayPeriod, shouldRender: state.shouldRender != 0,
+                            frameDivisor: frameDivisor)
         }
     }
 
@@ -130,7 +131,9 @@ final class SessionTelemetry: @unchecked Sendable {
     func endReturned(atNs now: Int64, succeeded: Bool) {
         let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded) }
         if var frame = finished {
-            frame.knobs = knobs
+            // The frame divisor came with the frame from xrWaitFrame.
+            frame.knobs.renderScale = knobs.renderScale
+            frame.knobs.foveation = knobs.foveation
             frame.features = features
             frame.layerGpuNs = 0  // the layer runs no GPU pass yet
             let timed = gpuTimer != nil && timedFrame == frame.frameIndex
