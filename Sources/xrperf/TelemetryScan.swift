@@ -107,6 +107,10 @@ struct TelemetryScan {
                 ignored.append(.init(file: path, reason: "header pid \(file.info.pid) does not match the file name"))
                 continue
             }
+            if ours && Self.pidReused(pid, sessionStartMonotonicNs: file.info.startMonotonicNs) {
+                remove(path, reason: "stale: pid \(pid) now belongs to a process started after the session", clean: clean)
+                continue
+            }
             sessions.append(TelemetrySession(id: "\(pid)-\(serial)", pid: pid, serial: serial, file: file))
         }
         sessions.sort { ($0.file.info.startMonotonicNs, $0.id) < ($1.file.info.startMonotonicNs, $1.id) }
@@ -120,6 +124,21 @@ struct TelemetryScan {
         } else {
             ignored.append(.init(file: path, reason: reason))
         }
+    }
+
+    /// Whether `pid` is a newer process than the session's writer (see PidReuse).
+    static func pidReused(_ pid: Int32, sessionStartMonotonicNs: Int64) -> Bool {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let ticks = PidReuse.startTicks(procStat: text) else { return false }
+        let ticksPerSecond = Int64(sysconf(Int32(_SC_CLK_TCK)))
+        guard ticksPerSecond > 0 else { return false }
+        var boot = timespec(), monotonic = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &boot)
+        clock_gettime(CLOCK_MONOTONIC, &monotonic)
+        let suspended = (Int64(boot.tv_sec) - Int64(monotonic.tv_sec)) * 1_000_000_000
+            + (Int64(boot.tv_nsec) - Int64(monotonic.tv_nsec))
+        return PidReuse.isReused(processStartBoottimeNs: ticks * (1_000_000_000 / ticksPerSecond),
+                                 sessionStartMonotonicNs: sessionStartMonotonicNs, boottimeMinusMonotonicNs: suspended)
     }
 
     /// kill(pid, 0): ESRCH means no such process; EPERM means it exists.

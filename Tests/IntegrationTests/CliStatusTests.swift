@@ -139,3 +139,21 @@ import XrPerfCore
         #expect(missing.stderr.contains("no session 1-1"))
     }
 }
+
+/// A live pid that started after the session it is named in cannot be its
+/// writer: the file is stale (pid reuse) and is cleaned.
+@Suite struct CliPidReuseTests {
+    @Test func sessionOlderThanItsLiveProcessIsCleaned() throws {
+        let fixture = try TelemetryFixture()
+        var bytes = TelemetryFixture.header(pid: getpid(), serial: 4, published: 0)
+        // Session start: 1 s after boot, long before this test process began.
+        bytes.replaceSubrange(48..<56, with: withUnsafeBytes(of: UInt64(1_000_000_000).littleEndian, Array.init))
+        bytes += [UInt8](repeating: 0, count: 1024 * 136)
+        let path = fixture.path(pid: getpid(), serial: 4)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes),
+                                               attributes: [.posixPermissions: 0o600]))
+        let result = try runProcess(Artifacts().cli.path, ["status", "--json"], environment: fixture.environment)
+        #expect(result.stdout.contains("now belongs to a process started after the session"), Comment(rawValue: result.combined))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}

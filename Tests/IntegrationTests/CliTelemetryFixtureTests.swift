@@ -43,7 +43,11 @@ final class TelemetryFixture: @unchecked Sendable {
         bytes.append(le: UInt32(bitPattern: pid))
         bytes.append(le: state)
         bytes.append(le: UInt64(1_700_000_000_000_000_000))
-        bytes.append(le: UInt64(1_000_000_000))
+        // Now: the writer (this test process) must have started before its
+        // session, or `status` takes the pid for a reused one.
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        bytes.append(le: UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec))
         bytes.append(le: serial)
         for name in [application, "engine", "XrSim", "XrSim HMD", "llvmpipe", "default"] {
             var field = Array(name.utf8.prefix(127))
