@@ -55,9 +55,6 @@ func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInf
     let result = end(session, endInfo)
     let returned = monotonicNanoseconds()
     let succeeded = xrperf_succeeded(result) != 0
-    if succeeded {
-        state.tally.withLock { $0.recordFrame(atNanoseconds: returned) }
-    }
     telemetry.endReturned(atNs: Int64(returned), succeeded: succeeded)
     return result
 }

@@ -24,9 +24,6 @@ final class InstanceState: Sendable {
 final class SessionState: Sendable {
     let handle: UInt
     let instance: InstanceState
-    /// xrEndFrame may run on another thread than the one that destroys the
-    /// session; the lock is held only to add one frame.
-    let tally = Mutex(FrameTally())
     let telemetry: SessionTelemetry
     let throttle: SessionThrottle
     /// What the profile was resolved for, to resolve it again on reload.

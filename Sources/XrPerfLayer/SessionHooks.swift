@@ -66,7 +66,7 @@ func layerLocateViews(
 /// One line per session with what the layer saw: the demo and the tests
 /// read it, users see it with XRPERF_LOG_LEVEL=info.
 func logSessionSummary(_ session: SessionState, reason: String) {
-    let tally = session.tally.withLock { $0 }
+    let tally = session.telemetry.tally
     let rate = tally.framesPerSecond.map { String(Int(($0 * 10).rounded())) } ?? "0"
     let rateText = rate.count > 1 ? "\(rate.dropLast()).\(rate.suffix(1))" : "0.\(rate)"
     let millis = Int((tally.seconds * 1000).rounded())

@@ -148,11 +148,15 @@ import Testing
         var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf])
         defer { env.cleanUp() }
         env.variables.removeValue(forKey: "XDG_RUNTIME_DIR")
+        env.variables["XRPERF_LOG_LEVEL"] = "debug"
         var environment = env.environment
         environment.removeValue(forKey: "XDG_RUNTIME_DIR")
         let result = try runProcess(host.path, ["1", "5"], environment: environment)
         #expect(result.status == 0, Comment(rawValue: result.combined))
         #expect(!result.stderr.contains("live telemetry off"), Comment(rawValue: result.stderr))
+        // This run's file went there (the directory may be left from earlier runs).
+        #expect(result.stderr.contains("live telemetry: /tmp/xrperf-\(getuid())/session-"),
+                Comment(rawValue: result.stderr))
         var info = stat()
         #expect(lstat("/tmp/xrperf-\(getuid())", &info) == 0)
         #expect(info.st_mode & 0o777 == 0o700)

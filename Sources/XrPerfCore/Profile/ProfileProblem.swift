@@ -1,6 +1,6 @@
 /// One thing wrong with a profile file: where, which key, and what was
 /// expected instead of what was found.
-public struct ProfileProblem: Sendable, Equatable, Error, Codable {
+public struct ProfileProblem: Sendable, Equatable, Error, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

@@ -29,6 +29,9 @@ public struct FrameTimeline: Sendable {
     private var pendingWaitCallNs: Int64 = 0
     /// Layer CPU time spent in calls not yet attributed to a frame.
     private var unattributedLayerNs: Int64 = 0
+    /// Frames finished so far, for the session summary; kept here so the
+    /// frame path updates one structure under one lock.
+    public private(set) var tally = FrameTally()
 
     public init() {}
 
@@ -90,6 +93,7 @@ public struct FrameTimeline: Sendable {
         guard var frame = current else { return nil }
         current = nil
         guard succeeded else { return nil }
+        tally.recordFrame(atNanoseconds: UInt64(max(0, now)))
         frame.endReturnNs = now
         frame.appCpuNs = frame.endCallNs >= frame.waitReturnNs ? frame.endCallNs - frame.waitReturnNs : nil
         if let last = lastWaitReturnNs, frame.waitReturnNs >= last, frame.frameIndex > 0 {

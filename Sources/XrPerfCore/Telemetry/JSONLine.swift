@@ -73,12 +73,12 @@ struct JSONLine {
         firstName = true
     }
 
-    mutating func name(_ name: StaticString, if present: Bool, into buffer: inout [UInt8]) {
+    mutating func name(_ name: String, if present: Bool, into buffer: inout [UInt8]) {
         guard present else { return }
         if !firstName { buffer.append(UInt8(ascii: ",")) }
         firstName = false
         buffer.append(UInt8(ascii: "\""))
-        Self.appendASCII(name, to: &buffer)
+        buffer.append(contentsOf: name.utf8)  // names are ours: plain ASCII, nothing to escape
         buffer.append(UInt8(ascii: "\""))
     }
 

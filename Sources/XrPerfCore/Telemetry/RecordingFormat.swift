@@ -54,19 +54,12 @@ public enum RecordingFormat {
         line.field("render_scale", Double(frame.knobs.renderScale), into: &buffer)
         line.field("frame_divisor", Int64(frame.knobs.frameDivisor), into: &buffer)
         line.field("foveation", frame.knobs.foveation.name, into: &buffer)
-        let flags = frame.flags
+        // The names come from the flag types, the one list readers parse too.
         line.openNames("flags", into: &buffer)
-        line.name("late", if: flags.contains(.late), into: &buffer)
-        line.name("gpu_pending", if: flags.contains(.gpuPending), into: &buffer)
-        line.name("gpu_unavailable", if: flags.contains(.gpuUnavailable), into: &buffer)
-        line.name("discarded", if: flags.contains(.discarded), into: &buffer)
-        line.name("not_rendered", if: flags.contains(.notRendered), into: &buffer)
+        for (flag, name) in FrameFlags.names { line.name(name, if: frame.flags.contains(flag), into: &buffer) }
         line.closeNames(into: &buffer)
-        let features = frame.features
         line.openNames("features", into: &buffer)
-        line.name("gpu_timing", if: features.contains(.gpuTiming), into: &buffer)
-        line.name("gpu_timing_bypassed", if: features.contains(.gpuTimingBypassed), into: &buffer)
-        line.name("recording", if: features.contains(.recording), into: &buffer)
+        for (feature, name) in FeatureFlags.names { line.name(name, if: frame.features.contains(feature), into: &buffer) }
         line.closeNames(into: &buffer)
         line.finish(into: &buffer)
     }

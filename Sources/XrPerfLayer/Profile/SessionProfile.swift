@@ -30,7 +30,7 @@ struct SessionProfile {
         if let location {
             switch ProfileFileReader.read(location.path) {
             case .failure(let problem):
-                logWarn("profile \(problem.description); \(fallback)")
+                logWarn("profile \(problem); \(fallback)")
                 if keepRunningOnError { return nil }
             case .success(let bytes):
                 let loaded = ProfileValidator.load(bytes, file: location.path)
@@ -38,7 +38,7 @@ struct SessionProfile {
                     document = valid
                     source = location.path
                 } else {
-                    for problem in loaded.problems { logWarn("profile \(problem.description)") }
+                    for problem in loaded.problems { logWarn("profile \(problem)") }
                     logWarn("profile \(location.path) has \(loaded.problems.count) problem(s); \(fallback)")
                     if keepRunningOnError { return nil }
                 }

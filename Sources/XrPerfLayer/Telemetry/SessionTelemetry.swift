@@ -122,6 +122,9 @@ final class SessionTelemetry: @unchecked Sendable {
         }
     }
 
+    /// Frames finished so far and over what time.
+    var tally: FrameTally { timeline.withLock { $0.tally } }
+
     func addLayerTime(_ nanoseconds: Int64) {
         timeline.withLock { $0.addLayerTime(nanoseconds) }
     }
