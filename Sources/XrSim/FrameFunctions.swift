@@ -67,6 +67,9 @@ func xrsimEndFrame(_ session: XrSession?, _ frameEndInfo: UnsafePointer<XrFrameE
                 throw error
             }
             let submitted = object.frameLoop.ended()
+            if let dump = object.dump, dump.frames.contains(submitted - 1) {
+                dumpFrame(frame, index: submitted - 1, settings: dump, session: object, registry: registry)
+            }
             registry.announce(object.lifecycle.frameEnded(submittedFrames: submitted), session: id)
             return XR_SUCCESS
         }

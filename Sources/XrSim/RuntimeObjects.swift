@@ -40,10 +40,13 @@ final class SessionObject {
     var frameLoop = FrameLoop()
     var pacer: FramePacer
     var attachedActionSets: [UInt64]? = nil
+    /// XRSIM_DUMP_DIR / XRSIM_DUMP_FRAMES of the instance.
+    let dump: DumpSettings?
 
     init(instance: UInt64, vulkan: VulkanBinding, config: XrSimConfig, now: Int64) {
         self.instance = instance
         self.vulkan = vulkan
+        dump = config.dump
         lifecycle = SessionLifecycle(frameLimit: config.frameLimit)
         pacer = FramePacer(mode: config.clock, refreshHz: config.refreshHz, origin: now)
     }
@@ -108,13 +111,16 @@ final class SwapchainObject {
     let arraySize: UInt32
     var ring: SwapchainImageRing
     let images: VulkanSwapchainImages
+    /// How the images were made: format, usage and release layout, for dumps.
+    let spec: SwapchainImageSpec
 
-    init(session: UInt64, width: UInt32, height: UInt32, arraySize: UInt32, ring: SwapchainImageRing, images: VulkanSwapchainImages) {
+    init(session: UInt64, ring: SwapchainImageRing, images: VulkanSwapchainImages, spec: SwapchainImageSpec) {
         self.session = session
-        self.width = width
-        self.height = height
-        self.arraySize = arraySize
+        width = spec.width
+        height = spec.height
+        arraySize = spec.arraySize
         self.ring = ring
         self.images = images
+        self.spec = spec
     }
 }

@@ -30,7 +30,7 @@ func xrsimEnumerateSwapchainFormats(_ session: XrSession?, _ capacity: UInt32, _
 }
 
 /// Validates XrSwapchainCreateInfo and translates it to Vulkan.
-private func imageSpec(_ info: XrSwapchainCreateInfo, _ binding: VulkanBinding) throws(XrSimError) -> SwapchainImageSpec {
+private func imageSpec(_ info: XrSwapchainCreateInfo, _ binding: VulkanBinding, readable: Bool) throws(XrSimError) -> SwapchainImageSpec {
     try expectType(info.type, XR_TYPE_SWAPCHAIN_CREATE_INFO)
     guard info.createFlags & ~knownCreateFlags == 0 else { throw .validationFailure }
     guard info.createFlags & XR_SWAPCHAIN_CREATE_PROTECTED_CONTENT_BIT == 0 else { throw .featureUnsupported }
@@ -62,18 +62,23 @@ private func imageSpec(_ info: XrSwapchainCreateInfo, _ binding: VulkanBinding) 
         limits.sampleCounts & samples.rawValue != 0
     else { throw .featureUnsupported }
     let isStatic = info.createFlags & XR_SWAPCHAIN_CREATE_STATIC_IMAGE_BIT != 0
-    return SwapchainImageSpec(format: format, width: info.width, height: info.height, arraySize: info.arraySize,
-                              mipCount: info.mipCount, samples: samples, usage: usage, flags: flags,
-                              count: isStatic ? 1 : imagesPerSwapchain)
+    var spec = SwapchainImageSpec(format: format, width: info.width, height: info.height, arraySize: info.arraySize,
+                                  mipCount: info.mipCount, samples: samples, usage: usage, flags: flags,
+                                  count: isStatic ? 1 : imagesPerSwapchain)
+    if readable { spec.allowReadback(on: binding.physicalDevice) }
+    return spec
 }
 
 func xrsimCreateSwapchain(_ session: XrSession?, _ createInfo: UnsafePointer<XrSwapchainCreateInfo>?,
                           _ swapchain: UnsafeMutablePointer<XrSwapchain?>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let binding = try locked { registry throws(XrSimError) in try registry.session(session).vulkan }
+        let (binding, dumps) = try locked { registry throws(XrSimError) in
+            let object = try registry.session(session)
+            return (object.vulkan, object.dump != nil)
+        }
         let info = try required(createInfo).pointee
         let out = try required(swapchain)
-        let spec = try imageSpec(info, binding)
+        let spec = try imageSpec(info, binding, readable: dumps)
         // Vulkan work happens outside the lock; the session is re-checked after.
         let images = try VulkanSwapchainImages.create(spec, on: binding)
         let id = try locked { registry throws(XrSimError) -> UInt64 in
@@ -83,8 +88,7 @@ func xrsimCreateSwapchain(_ session: XrSession?, _ createInfo: UnsafePointer<XrS
             }
             let id = registry.allocator.allocate()
             let ring = SwapchainImageRing(imageCount: UInt32(spec.count), isStatic: spec.count == 1)
-            registry.swapchains.insert(SwapchainObject(session: handleID(session), width: info.width, height: info.height,
-                                                       arraySize: info.arraySize, ring: ring, images: images), as: id)
+            registry.swapchains.insert(SwapchainObject(session: handleID(session), ring: ring, images: images, spec: spec), as: id)
             return id
         }
         out.pointee = makeHandle(id)

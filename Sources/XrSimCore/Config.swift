@@ -31,6 +31,8 @@ public struct XrSimConfig: Equatable, Sendable {
     public var clock = ClockMode.realtime
     public var logLevel = LogLevel.warn
     public var statsFile: String? = nil
+    /// Set by XRSIM_DUMP_DIR: submitted views are written to files.
+    public var dump: DumpSettings? = nil
 
     public init() {}
 
@@ -61,6 +63,13 @@ public struct XrSimConfig: Equatable, Sendable {
             if let l = LogLevel(name: v) { config.logLevel = l } else { reject("XRSIM_LOG_LEVEL", v) }
         }
         if let v = env["XRSIM_STATS_FILE"], !v.isEmpty { config.statsFile = v }
+        if let directory = env["XRSIM_DUMP_DIR"], !directory.isEmpty {
+            var dump = DumpSettings(directory: directory)
+            if let v = env["XRSIM_DUMP_FRAMES"], !v.isEmpty {
+                if let frames = DumpSettings.parseFrames(v) { dump.frames = frames } else { reject("XRSIM_DUMP_FRAMES", v) }
+            }
+            config.dump = dump
+        }
         return (config, warnings)
     }
 }

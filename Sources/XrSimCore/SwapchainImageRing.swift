@@ -11,8 +11,10 @@ public struct SwapchainImageRing: Sendable {
     /// How many of `acquired` (from the front) have been waited on.
     private var waitedCount = 0
     private var everAcquired = false
+    /// The image a layer shows (spec 10.6.1: the most recently released one).
+    public private(set) var lastReleasedIndex: UInt32? = nil
     /// Whether some image has been released: only then can a layer show it.
-    public private(set) var hasReleasedImage = false
+    public var hasReleasedImage: Bool { lastReleasedIndex != nil }
 
     public init(imageCount: UInt32, isStatic: Bool) {
         self.imageCount = imageCount
@@ -41,8 +43,9 @@ public struct SwapchainImageRing: Sendable {
     public mutating func release() throws(XrSimError) -> UInt32 {
         guard waitedCount > 0 else { throw .callOrderInvalid }
         waitedCount -= 1
-        hasReleasedImage = true
-        return acquired.removeFirst()
+        let index = acquired.removeFirst()
+        lastReleasedIndex = index
+        return index
     }
 
     public var acquiredCount: Int { acquired.count }

@@ -23,10 +23,13 @@ import Testing
         #expect(try ring.wait() == 0)
         #expect(throws: XrSimError.callOrderInvalid) { try ring.wait() }
         #expect(!ring.hasReleasedImage)
+        #expect(ring.lastReleasedIndex == nil)
         #expect(try ring.release() == 0)
         #expect(ring.hasReleasedImage)
+        #expect(ring.lastReleasedIndex == 0)
         #expect(try ring.wait() == 1)
         #expect(try ring.release() == 1)
+        #expect(ring.lastReleasedIndex == 1)
         #expect(ring.acquiredCount == 0)
     }
 
