@@ -55,7 +55,7 @@ let package = Package(
             swiftSettings: framePath,
             linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
         ),
-        .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], swiftSettings: framePath),
+        .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], exclude: ["Shaders"], swiftSettings: framePath),
         .target(name: "XrSimCore", swiftSettings: strict),
         .target(
             name: "XrSim",

@@ -50,11 +50,22 @@ func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInf
     guard let end = state.instance.next.endFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
     telemetry.endCalled(atNs: Int64(entered))
+    var outcome = FrameUpscaleOutcome.unchanged
+    if let upscale = state.upscale, let endInfo {
+        outcome = upscaleFrame(state, upscale, endInfo.pointee)
+        if case .invalid(let error) = outcome { return error }
+    }
     let callDown = monotonicNanoseconds()
     telemetry.addLayerTime(Int64(callDown - entered))
-    let result = end(session, endInfo)
+    let result: XrResult
+    if case .rewritten(var info) = outcome {
+        result = end(session, &info)
+    } else {
+        result = end(session, endInfo)
+    }
     let returned = monotonicNanoseconds()
     let succeeded = xrperf_succeeded(result) != 0
-    telemetry.endReturned(atNs: Int64(returned), succeeded: succeeded)
+    telemetry.endReturned(atNs: Int64(returned), succeeded: succeeded,
+                          layerGpuNs: state.upscale?.lastGpuNs.load(ordering: .relaxed) ?? 0)
     return result
 }

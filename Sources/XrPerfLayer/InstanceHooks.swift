@@ -1,4 +1,5 @@
 import COpenXR
+import XrPerfCore
 
 func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     let key = handleKey(instance)
@@ -8,8 +9,9 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     if xrperf_succeeded(result) != 0 {
         // Destroying an instance destroys its sessions and their swapchains.
         let sessions = Registry.sessions.removeAll { $0.instance === state }
-        _ = Registry.swapchains.removeAll { $0.session.instance === state }
+        let swapchains = Registry.swapchains.removeAll { $0.session.instance === state }
         for session in sessions {
+            releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
             session.telemetry.close()
             logSessionSummary(session, reason: "instance destroyed")
         }
@@ -32,5 +34,12 @@ func layerEnumerateViewConfigurationViews(
 ) -> XrResult {
     guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
     guard let enumerate = state.next.enumerateViewConfigurationViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    return enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
+    let result = enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
+    if result == XR_SUCCESS, capacity > 0, let views, let countOutput {
+        let scale = latchedRenderScale(state) { instanceFacts(state, systemId: systemId) }
+        if scale != RenderScale(uniform: 1) {
+            applyRenderScale(scale, to: views, count: Int(min(capacity, countOutput.pointee)))
+        }
+    }
+    return result
 }

@@ -10,6 +10,9 @@ final class InstanceState: Sendable {
     let applicationName: String
     let engineName: String
     let runtimeName: String
+    /// The render scale, latched the first time the app asks for view sizes
+    /// (or at session start): engines size their swapchains from that answer.
+    let renderScale = Mutex<RenderScale?>(nil)
 
     init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String) {
         self.handle = handle
@@ -28,25 +31,31 @@ final class SessionState: Sendable {
     let throttle: SessionThrottle
     /// What the profile was resolved for, to resolve it again on reload.
     let facts: PlatformFacts
+    /// nil when the session renders at full scale (or cannot upscale).
+    let upscale: SessionUpscale?
 
     init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
-         facts: PlatformFacts) {
+         facts: PlatformFacts, upscale: SessionUpscale?) {
         self.handle = handle
         self.instance = instance
         self.telemetry = telemetry
         self.throttle = throttle
         self.facts = facts
+        self.upscale = upscale
     }
 }
 
-/// What the layer keeps per XrSwapchain: for now, only the way down.
+/// What the layer keeps per XrSwapchain: the way down and, when the layer
+/// upscales it, the images it hands the app instead of the runtime's.
 final class SwapchainState: Sendable {
     let handle: UInt
     let session: SessionState
+    let substitution: SubstitutedSwapchain?
 
-    init(handle: UInt, session: SessionState) {
+    init(handle: UInt, session: SessionState, substitution: SubstitutedSwapchain? = nil) {
         self.handle = handle
         self.session = session
+        self.substitution = substitution
     }
 }
 

@@ -20,8 +20,12 @@ func layerCreateSession(
         let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
                                          profile: profile, vulkan: vulkan)
         let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
+        let upscale = createInfo.flatMap { info in
+            makeSessionUpscale(state, systemId: info.pointee.systemId, facts: facts, settings: profile.settings, vulkan: vulkan)
+        }
+        if let upscale { telemetry.upscaling(renderScale: upscale.scale.x) }
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
-                                        throttle: throttle, facts: facts)
+                                        throttle: throttle, facts: facts, upscale: upscale)
         Registry.sessions.insert(sessionState.handle, sessionState)
         ProfileWatcher.shared.startIfNeeded()
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")
@@ -30,7 +34,7 @@ func layerCreateSession(
 }
 
 /// The headset's name, for the telemetry header and per-platform tuning.
-private func systemName(of instance: InstanceState, systemId: XrSystemId) -> String {
+func systemName(of instance: InstanceState, systemId: XrSystemId) -> String {
     guard let getProperties = instance.next.getSystemProperties else { return "" }
     var properties = XrSystemProperties()
     properties.type = XR_TYPE_SYSTEM_PROPERTIES
@@ -45,8 +49,9 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     guard let destroy = state.instance.next.destroySession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let result = destroy(session)
     if xrperf_succeeded(result) != 0 {
-        _ = Registry.swapchains.removeAll { $0.session === state }
+        let swapchains = Registry.swapchains.removeAll { $0.session === state }
         Registry.sessions.remove(key)
+        releaseUpscaling(state, swapchains: swapchains)
         state.telemetry.close()
         logSessionSummary(state, reason: "session destroyed")
     }

@@ -50,8 +50,11 @@ private func imageSpec(_ info: XrSwapchainCreateInfo, _ binding: VulkanBinding, 
     }
     var usage: VkImageUsageFlags = 0
     for (xr, vk) in usageTranslation where info.usageFlags & xr != 0 { usage |= vk }
+    // Mutable images also get EXTENDED_USAGE (Vulkan 1.1): the point of a
+    // mutable sRGB image is usually a UNORM storage view, which the sRGB
+    // format itself could not support as a storage image.
     let flags: VkImageCreateFlags = info.usageFlags & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT != 0
-        ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT.rawValue : 0
+        ? VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT.rawValue | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT.rawValue : 0
     let samples = VkSampleCountFlagBits(info.sampleCount)
     // Ask the device rather than fail later inside vkCreateImage.
     var limits = VkImageFormatProperties()

@@ -48,6 +48,7 @@ extern "C" {
 #define XRPERF_FEATURE_GPU_TIMING (1u << 0)      /* Vulkan timestamps active for this session */
 #define XRPERF_FEATURE_GPU_TIMING_BYPASSED (1u << 1) /* GPU timing failed and was turned off */
 #define XRPERF_FEATURE_RECORDING (1u << 2)       /* XRPERF_RECORD is writing this session */
+#define XRPERF_FEATURE_UPSCALING (1u << 3)       /* the layer upscales this session's eye buffers */
 
 /* XrPerfFrameRecord.foveationMode */
 #define XRPERF_FOVEATION_OFF 0u

@@ -74,9 +74,11 @@ public struct FeatureFlags: OptionSet, Sendable, Hashable {
     public static let gpuTiming = FeatureFlags(rawValue: 1 << 0)
     public static let gpuTimingBypassed = FeatureFlags(rawValue: 1 << 1)
     public static let recording = FeatureFlags(rawValue: 1 << 2)
+    public static let upscaling = FeatureFlags(rawValue: 1 << 3)
 
     public static let names: [(FeatureFlags, String)] = [
         (.gpuTiming, "gpu_timing"), (.gpuTimingBypassed, "gpu_timing_bypassed"), (.recording, "recording"),
+        (.upscaling, "upscaling"),
     ]
 }
 

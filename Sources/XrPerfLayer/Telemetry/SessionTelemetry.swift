@@ -13,8 +13,8 @@ final class SessionTelemetry: @unchecked Sendable {
     private let file: SharedTelemetryFile?
     private let recorder: RecordingWriter?
     private var features: FeatureFlags
-    /// Knob settings in force; fixed until the controller lands.
-    private let knobs = KnobSettings()
+    /// Knob settings in force; fixed for the session until the controller lands.
+    private var knobs = KnobSettings()
     /// Touched only from xrBeginFrame / xrEndFrame, which the app serialises.
     private var gpuTimer: GpuFrameTimer?
     private var pending = PendingGpuFrames()
@@ -122,6 +122,12 @@ final class SessionTelemetry: @unchecked Sendable {
         }
     }
 
+    /// The session upscales at this scale: set once, before the first frame.
+    func upscaling(renderScale: Double) {
+        knobs.renderScale = Float(renderScale)
+        features.insert(.upscaling)
+    }
+
     /// Frames finished so far and over what time.
     var tally: FrameTally { timeline.withLock { $0.tally } }
 
@@ -131,14 +137,16 @@ final class SessionTelemetry: @unchecked Sendable {
 
     /// xrEndFrame returned: finish the frame, publish it, and complete the
     /// frames whose GPU timestamps came back meanwhile.
-    func endReturned(atNs now: Int64, succeeded: Bool) {
+    func endReturned(atNs now: Int64, succeeded: Bool, layerGpuNs: Int64) {
         let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded) }
         if var frame = finished {
             // The frame divisor came with the frame from xrWaitFrame.
             frame.knobs.renderScale = knobs.renderScale
             frame.knobs.foveation = knobs.foveation
             frame.features = features
-            frame.layerGpuNs = 0  // the layer runs no GPU pass yet
+            // The layer's pass time comes back a few frames late: this is the
+            // latest one measured (0 without a pass, nil before the first).
+            frame.layerGpuNs = layerGpuNs >= 0 ? layerGpuNs : nil
             let timed = gpuTimer != nil && timedFrame == frame.frameIndex
             frame.flags.insert(timed ? .gpuPending : .gpuUnavailable)
             if let file {

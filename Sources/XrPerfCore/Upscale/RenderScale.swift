@@ -1,0 +1,27 @@
+/// The render scale a session runs at, per axis: the app renders
+/// `recommended x scale` pixels and the layer upscales them to the display.
+public struct RenderScale: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    public init(uniform scale: Double) {
+        self.init(x: scale, y: scale)
+    }
+
+    /// Only a scale below 1 on some axis needs the layer's pass; above 1 the
+    /// app renders more than the display shows and the runtime downsamples,
+    /// as it would for any app that picked a larger size.
+    public var needsUpscaling: Bool { x < 1 || y < 1 }
+
+    /// `size x scale`, rounded, at least 1 pixel and at most `limit`.
+    public static func scaled(_ size: UInt32, by scale: Double, limit: UInt32) -> UInt32 {
+        guard scale.isFinite, scale > 0 else { return size }
+        let value = (Double(size) * scale).rounded()
+        return UInt32(min(Double(max(limit, 1)), max(1, value)))
+    }
+}

@@ -1,0 +1,201 @@
+import COpenXR
+import XrPerfCore
+import XrPerfVulkan
+
+/// What xrEndFrame submits when the session upscales.
+enum FrameUpscaleOutcome {
+    /// No layer shows a substituted swapchain (or the pass is off): submit
+    /// the app's frame as it is.
+    case unchanged
+    /// Submit the rewritten frame in the session's scratch space.
+    case rewritten(XrFrameEndInfo)
+    /// The app's frame is invalid where a runtime would say so; return this.
+    case invalid(XrResult)
+}
+
+/// Upscales every view that shows a substituted swapchain into the runtime's
+/// image and points the view at it, on the app's queue, inside xrEndFrame.
+/// First checks the whole frame as a runtime would (nothing happens to a
+/// frame that will be refused), then acquires each runtime image once,
+/// records all views into one command buffer between two timestamps,
+/// submits, and releases the runtime images before the frame goes down.
+func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: XrFrameEndInfo) -> FrameUpscaleOutcome {
+    guard !upscale.broken.load(ordering: .relaxed), let layers = info.layers else { return .unchanged }
+    let layerCount = Int(info.layerCount)
+    guard layerCount > 0, layerCount <= SessionUpscale.maximumLayers else { return .unchanged }
+
+    var substitutedViews = 0
+    for index in 0..<layerCount {
+        switch checkLayer(layers[index], upscale) {
+        case .failure(let error): return .invalid(error.result)
+        case .success(let count): substitutedViews += count
+        }
+    }
+    guard substitutedViews > 0 else { return .unchanged }
+
+    do throws(PassFailure) {
+        try upscale.context.beginFrame { gpuNs in
+            if let gpuNs { upscale.lastGpuNs.store(gpuNs, ordering: .relaxed) }
+        }
+    } catch {
+        upscale.fail(error)
+        return .unchanged
+    }
+    var acquiredCount = 0
+    var viewOffset = 0
+    var failed = false
+    for index in 0..<layerCount {
+        upscale.layerPointers[index] = layers[index]
+        guard !failed, let header = layers[index] else { continue }
+        switch header.pointee.type {
+        case XR_TYPE_COMPOSITION_LAYER_PROJECTION:
+            let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerProjection.self)
+            let viewCount = Int(original.pointee.viewCount)
+            guard let views = original.pointee.views, viewOffset + viewCount <= SessionUpscale.maximumViews else { continue }
+            upscale.projections[index] = original.pointee
+            let copies = upscale.views + viewOffset
+            for view in 0..<viewCount {
+                copies[view] = views[view]
+                if !upscaleSubImage(&copies[view].subImage, upscale, &acquiredCount) { failed = true }
+                dropDepth(from: &copies[view])
+            }
+            upscale.projections[index].views = UnsafePointer(copies)
+            viewOffset += viewCount
+            upscale.layerPointers[index] = UnsafeRawPointer(upscale.projections + index)
+                .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
+        case XR_TYPE_COMPOSITION_LAYER_QUAD:
+            let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self)
+            upscale.quads[index] = original.pointee
+            if !upscaleSubImage(&upscale.quads[index].subImage, upscale, &acquiredCount) { failed = true }
+            upscale.layerPointers[index] = UnsafeRawPointer(upscale.quads + index)
+                .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
+        default:
+            continue
+        }
+    }
+    do throws(PassFailure) {
+        try upscale.context.submitFrame()
+    } catch {
+        upscale.fail(error)
+        failed = true
+    }
+    releaseRuntimeImages(session, upscale, count: acquiredCount)
+    upscale.context.collectFinished { gpuNs in
+        if let gpuNs { upscale.lastGpuNs.store(gpuNs, ordering: .relaxed) }
+    }
+    if failed { return .unchanged }
+    var rewritten = info
+    rewritten.layers = UnsafePointer(upscale.layerPointers)
+    return .rewritten(rewritten)
+}
+
+/// How many views of a layer show substituted swapchains, or the error a
+/// runtime returns for them (spec 10.6: a released image, a rect inside the
+/// image, an existing array layer).
+private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?,
+                        _ upscale: SessionUpscale) -> Result<Int, XrResultError> {
+    guard let header else { return .success(0) }
+    switch header.pointee.type {
+    case XR_TYPE_COMPOSITION_LAYER_PROJECTION:
+        let layer = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerProjection.self).pointee
+        guard let views = layer.views else { return .success(0) }
+        var count = 0
+        for view in 0..<Int(layer.viewCount) {
+            switch checkSubImage(views[view].subImage) {
+            case .failure(let error): return .failure(error)
+            case .success(let substituted): count += substituted ? 1 : 0
+            }
+        }
+        return .success(count)
+    case XR_TYPE_COMPOSITION_LAYER_QUAD:
+        let layer = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self).pointee
+        return checkSubImage(layer.subImage).map { $0 ? 1 : 0 }
+    default:
+        return .success(0)
+    }
+}
+
+struct XrResultError: Error {
+    let result: XrResult
+}
+
+private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<Bool, XrResultError> {
+    guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution
+    else { return .success(false) }
+    guard substitution.lastReleased != nil else { return .failure(XrResultError(result: XR_ERROR_LAYER_INVALID)) }
+    let rect = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
+                         width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
+    guard rect.fits(width: substitution.geometry.appWidth, height: substitution.geometry.appHeight) else {
+        return .failure(XrResultError(result: XR_ERROR_SWAPCHAIN_RECT_INVALID))
+    }
+    guard subImage.imageArrayIndex < max(substitution.arraySize, 1) else {
+        return .failure(XrResultError(result: XR_ERROR_VALIDATION_FAILURE))
+    }
+    return .success(true)
+}
+
+/// Records one sub-image's upscale and points it at the runtime's image.
+/// False when the runtime's image could not be had.
+private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ upscale: SessionUpscale,
+                             _ acquiredCount: inout Int) -> Bool {
+    guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution,
+          let appImage = substitution.lastReleased else { return true }
+    if substitution.runtimeImageThisFrame == nil {
+        guard let index = acquireRuntimeImage(state), acquiredCount < SessionUpscale.maximumLayers else { return false }
+        substitution.runtimeImageThisFrame = index
+        upscale.acquired[acquiredCount] = Unmanaged.passUnretained(substitution)
+        acquiredCount += 1
+    }
+    guard let runtimeImage = substitution.runtimeImageThisFrame else { return false }
+    let source = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
+                           width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
+    let target = substitution.geometry.runtimeRect(for: source)
+    upscale.context.upscale(substitution.images, appImage: Int(appImage), sourceLayer: subImage.imageArrayIndex,
+                            source: source, runtimeImage: Int(runtimeImage), targetLayer: subImage.imageArrayIndex,
+                            target: target, filter: upscale.filter, sharpness: upscale.sharpness)
+    subImage.imageRect = XrRect2Di(offset: XrOffset2Di(x: target.x, y: target.y),
+                                   extent: XrExtent2Di(width: target.width, height: target.height))
+    return true
+}
+
+private func acquireRuntimeImage(_ state: SwapchainState) -> UInt32? {
+    let next = state.session.instance.next
+    guard let acquire = next.acquireSwapchainImage, let wait = next.waitSwapchainImage else { return nil }
+    let handle = OpaquePointer(bitPattern: state.handle)
+    var index: UInt32 = 0
+    var result = acquire(handle, nil, &index)
+    guard xrperf_succeeded(result) != 0 else {
+        state.session.upscale?.fail(XrResultError(result: result))
+        return nil
+    }
+    var waitInfo = XrSwapchainImageWaitInfo()
+    waitInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO
+    waitInfo.timeout = XrDuration(Int64.max)
+    result = wait(handle, &waitInfo)
+    guard xrperf_succeeded(result) != 0 else {
+        state.session.upscale?.fail(XrResultError(result: result))
+        return nil
+    }
+    return index
+}
+
+private func releaseRuntimeImages(_ session: SessionState, _ upscale: SessionUpscale, count: Int) {
+    guard let release = session.instance.next.releaseSwapchainImage else { return }
+    for index in 0..<count {
+        guard let substitution = upscale.acquired[index]?.takeUnretainedValue() else { continue }
+        upscale.acquired[index] = nil
+        substitution.runtimeImageThisFrame = nil
+        let result = release(OpaquePointer(bitPattern: substitution.handle), nil)
+        if xrperf_succeeded(result) == 0 { upscale.fail(XrResultError(result: result)) }
+    }
+}
+
+/// The layer's runtime images are larger than the app's depth images, so the
+/// depth of an upscaled view is not passed on (docs/upscaling.md). Only a
+/// depth struct at the head of the view's chain can be skipped without
+/// writing to the app's structures.
+private func dropDepth(from view: inout XrCompositionLayerProjectionView) {
+    guard let next = view.next else { return }
+    let header = next.assumingMemoryBound(to: XrBaseInStructure.self).pointee
+    if header.type == XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR { view.next = UnsafeRawPointer(header.next) }
+}

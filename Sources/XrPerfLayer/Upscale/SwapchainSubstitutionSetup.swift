@@ -1,0 +1,89 @@
+import COpenXR
+import XrPerfCore
+import XrPerfVulkan
+
+/// xrCreateSwapchain for a session that upscales: creates the runtime's
+/// swapchain at the display size and the layer's images at the app's size.
+/// Returns nil when the swapchain should simply pass through (not an eye
+/// buffer, a format the pass cannot write, the runtime refused the larger
+/// swapchain, a Vulkan failure); the caller then creates it as asked.
+func createSubstitutedSwapchain(
+    _ session: SessionState, _ upscale: SessionUpscale, _ info: XrSwapchainCreateInfo,
+    _ handle: UnsafeMutablePointer<XrSwapchain?>
+) -> XrResult? {
+    guard !upscale.broken.load(ordering: .relaxed), info.type == XR_TYPE_SWAPCHAIN_CREATE_INFO else { return nil }
+    let request = SwapchainSubstitution.Request(
+        format: info.format, usageFlags: info.usageFlags, createFlags: info.createFlags, sampleCount: info.sampleCount,
+        width: info.width, height: info.height, faceCount: info.faceCount)
+    let format: UpscaleFormat
+    switch SwapchainSubstitution.decide(request, scale: upscale.scale, smallestEyeWidth: upscale.smallestEyeWidth,
+                                        smallestEyeHeight: upscale.smallestEyeHeight) {
+    case .passThrough(let reason):
+        logDebug("swapchain \(info.width)x\(info.height) format \(info.format) passes through: \(reason)")
+        return nil
+    case .substitute(let chosen):
+        format = chosen
+    }
+    guard upscale.context.supports(format) else {
+        logWarn("swapchain format \(info.format): the device cannot write it from a compute pass; this swapchain is not upscaled")
+        return nil
+    }
+    guard let create = session.instance.next.createSwapchain, let destroy = session.instance.next.destroySwapchain,
+          let enumerate = session.instance.next.enumerateSwapchainImages else { return nil }
+
+    let geometry = UpscaleGeometry(appWidth: info.width, appHeight: info.height, scale: upscale.scale,
+                                   limitWidth: 16384, limitHeight: 16384)
+    var runtimeInfo = info
+    runtimeInfo.width = geometry.runtimeWidth
+    runtimeInfo.height = geometry.runtimeHeight
+    runtimeInfo.mipCount = 1
+    runtimeInfo.usageFlags |= XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT
+    if format.needsMutableFormat { runtimeInfo.usageFlags |= XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT }
+    var created: XrSwapchain?
+    let result = create(OpaquePointer(bitPattern: session.handle), &runtimeInfo, &created)
+    guard xrperf_succeeded(result) != 0, let created else {
+        logWarn("the runtime refused a \(runtimeInfo.width)x\(runtimeInfo.height) storage swapchain (XrResult \(result.rawValue)); this swapchain is not upscaled")
+        return nil
+    }
+    do {
+        let runtimeImages = try runtimeVulkanImages(created, enumerate)
+        let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)
+        let spec = SubstitutedImages.AppImageSpec(
+            format: format, width: info.width, height: info.height, arraySize: info.arraySize, mipCount: info.mipCount,
+            xrUsage: info.usageFlags, imageCount: Int(imageCount))
+        let images = try SubstitutedImages(context: upscale.context, app: spec, runtimeImages: runtimeImages,
+                                           runtimeXrUsage: runtimeInfo.usageFlags)
+        let substitution = SubstitutedSwapchain(handle: handleKey(created), images: images, geometry: geometry, arraySize: info.arraySize,
+                                                imageCount: imageCount)
+        let state = SwapchainState(handle: handleKey(created), session: session, substitution: substitution)
+        Registry.swapchains.insert(state.handle, state)
+        handle.pointee = created
+        logInfo("swapchain \(info.width)x\(info.height) upscaled to \(geometry.runtimeWidth)x\(geometry.runtimeHeight) (\(upscale.filter.rawValue))")
+        return XR_SUCCESS
+    } catch {
+        logWarn("swapchain \(info.width)x\(info.height) is not upscaled: \(error)")
+        _ = destroy(created)
+        return nil
+    }
+}
+
+/// The runtime swapchain's VkImages (two-call idiom).
+private func runtimeVulkanImages(_ swapchain: XrSwapchain, _ enumerate: PFN_xrEnumerateSwapchainImages) throws(PassFailure) -> [VkImage] {
+    var count: UInt32 = 0
+    var result = enumerate(swapchain, 0, &count, nil)
+    guard xrperf_succeeded(result) != 0, count > 0 else { throw .unsupported("xrEnumerateSwapchainImages failed (XrResult \(result.rawValue))") }
+    var images = [XrSwapchainImageVulkanKHR](repeating: XrSwapchainImageVulkanKHR(), count: Int(count))
+    for index in images.indices { images[index].type = XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR }
+    result = images.withUnsafeMutableBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: XrSwapchainImageBaseHeader.self, capacity: Int(count)) {
+            enumerate(swapchain, count, &count, $0)
+        }
+    }
+    guard xrperf_succeeded(result) != 0 else { throw .unsupported("xrEnumerateSwapchainImages failed (XrResult \(result.rawValue))") }
+    var handles: [VkImage] = []
+    for image in images.prefix(Int(count)) {
+        guard let vkImage = image.image else { throw .unsupported("the runtime returned a null VkImage") }
+        handles.append(vkImage)
+    }
+    return handles
+}

@@ -1,0 +1,319 @@
+import COpenXR
+import XrPerfCore
+
+/// The upscaling pass on one session's device and queue: its pipelines, and
+/// a ring of command buffers, each recorded in xrEndFrame with every view's
+/// dispatch between two timestamps (the layer GPU time of the frame) and
+/// submitted on the app's queue, where the spec lets a layer work inside
+/// xrEndFrame.
+public final class UpscaleContext: @unchecked Sendable {
+    public static let slotCount = 4
+
+    public struct Binding {
+        public var instance: VkInstance
+        public var physicalDevice: VkPhysicalDevice
+        public var device: VkDevice
+        public var queueFamilyIndex: UInt32
+        public var queueIndex: UInt32
+
+        public init(instance: VkInstance, physicalDevice: VkPhysicalDevice, device: VkDevice,
+                    queueFamilyIndex: UInt32, queueIndex: UInt32) {
+            self.instance = instance
+            self.physicalDevice = physicalDevice
+            self.device = device
+            self.queueFamilyIndex = queueFamilyIndex
+            self.queueIndex = queueIndex
+        }
+    }
+
+    let functions: VulkanPassFunctions
+    let device: VkDevice
+    let physicalDevice: VkPhysicalDevice
+    let queue: VkQueue
+    let pipelines: UpscalePipelines
+    private var commandPool: VkCommandPool?
+    private var queryPool: VkQueryPool?
+    private var commands: [VkCommandBuffer?]
+    private var fences: [VkFence?]
+    /// Submitted and not yet collected, per slot.
+    private var pending: [Bool]
+    private var timed: [Bool]
+    private var slot = 0
+    private var recording = false
+    private let timestampPeriod: Float
+    private let timestampBits: UInt32
+    private var results = [UInt64](repeating: 0, count: 2)
+
+    public init(binding: Binding) throws(PassFailure) {
+        guard let getInstanceProcAddr = VulkanLibrary.instanceProcAddr() else { throw .noVulkanLoader }
+        let functions: VulkanPassFunctions
+        do {
+            functions = try VulkanPassFunctions(instance: binding.instance, device: binding.device,
+                                                getInstanceProcAddr: getInstanceProcAddr)
+        } catch {
+            throw .missingFunction(error.name)
+        }
+        self.functions = functions
+        device = binding.device
+        physicalDevice = binding.physicalDevice
+        var queue: VkQueue?
+        functions.getDeviceQueue(device, binding.queueFamilyIndex, binding.queueIndex, &queue)
+        guard let queue else { throw .unsupported("the app's queue could not be obtained") }
+        self.queue = queue
+
+        var properties = VkPhysicalDeviceProperties()
+        functions.getPhysicalDeviceProperties(physicalDevice, &properties)
+        timestampPeriod = properties.limits.timestampPeriod
+        var familyCount: UInt32 = 0
+        functions.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, nil)
+        var families = [VkQueueFamilyProperties](repeating: VkQueueFamilyProperties(), count: Int(familyCount))
+        functions.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, &families)
+        guard binding.queueFamilyIndex < familyCount else { throw .unsupported("queue family \(binding.queueFamilyIndex) does not exist") }
+        let family = families[Int(binding.queueFamilyIndex)]
+        guard family.queueFlags & VK_QUEUE_COMPUTE_BIT.rawValue != 0 || family.queueFlags & VK_QUEUE_GRAPHICS_BIT.rawValue != 0
+        else { throw .unsupported("the app's queue family runs no compute work") }
+        timestampBits = family.timestampValidBits
+
+        pipelines = try UpscalePipelines(functions: functions, device: device)
+        commands = Array(repeating: nil, count: Self.slotCount)
+        fences = Array(repeating: nil, count: Self.slotCount)
+        pending = Array(repeating: false, count: Self.slotCount)
+        timed = Array(repeating: false, count: Self.slotCount)
+        do throws(PassFailure) {
+            try createFrameObjects(queueFamilyIndex: binding.queueFamilyIndex)
+        } catch {
+            destroy()
+            throw error
+        }
+    }
+
+    private func createFrameObjects(queueFamilyIndex: UInt32) throws(PassFailure) {
+        var poolInfo = VkCommandPoolCreateInfo()
+        poolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO
+        poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT.rawValue
+        poolInfo.queueFamilyIndex = queueFamilyIndex
+        try check(functions.createCommandPool(device, &poolInfo, nil, &commandPool), "vkCreateCommandPool")
+        var allocateInfo = VkCommandBufferAllocateInfo()
+        allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
+        allocateInfo.commandPool = commandPool
+        allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
+        allocateInfo.commandBufferCount = UInt32(Self.slotCount)
+        let allocated = commands.withUnsafeMutableBufferPointer {
+            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
+        }
+        try check(allocated, "vkAllocateCommandBuffers")
+        for index in 0..<Self.slotCount {
+            var fenceInfo = VkFenceCreateInfo()
+            fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
+            try check(functions.createFence(device, &fenceInfo, nil, &fences[index]), "vkCreateFence")
+        }
+        if timestampBits > 0 && timestampPeriod > 0 {
+            var queryInfo = VkQueryPoolCreateInfo()
+            queryInfo.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO
+            queryInfo.queryType = VK_QUERY_TYPE_TIMESTAMP
+            queryInfo.queryCount = UInt32(2 * Self.slotCount)
+            try check(functions.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
+        }
+    }
+
+    /// Whether the device can write `format` through the pass's storage view
+    /// and read it as a sampled image.
+    public func supports(_ format: UpscaleFormat) -> Bool {
+        var storage = VkFormatProperties()
+        functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(format.storageViewFormat)), &storage)
+        var sampled = VkFormatProperties()
+        functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(format.vulkanFormat)), &sampled)
+        return storage.optimalTilingFeatures & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT.rawValue != 0
+            && sampled.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT.rawValue != 0
+    }
+
+    // MARK: Frame
+
+    /// Starts recording the frame's command buffer. A slot still in flight
+    /// four frames later is waited for (bounded), as a runtime would block.
+    public func beginFrame(deliverGpuTime: (Int64?) -> Void) throws(PassFailure) {
+        guard !recording, let command = commands[slot], let fence = fences[slot] else { return }
+        if pending[slot] {
+            var waitFences: VkFence? = fence
+            let waited = functions.waitForFences(device, 1, &waitFences, VkBool32(VK_TRUE), 1_000_000_000)
+            guard waited == VK_SUCCESS else { throw .vulkan("vkWaitForFences", waited) }
+            collect(slot, deliverGpuTime)
+        }
+        var resetFence: VkFence? = fence
+        try check(functions.resetFences(device, 1, &resetFence), "vkResetFences")
+        try check(functions.resetCommandBuffer(command, 0), "vkResetCommandBuffer")
+        var begin = VkCommandBufferBeginInfo()
+        begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
+        begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT.rawValue
+        try check(functions.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
+        recording = true
+        if let queryPool {
+            functions.cmdResetQueryPool(command, queryPool, UInt32(2 * slot), 2)
+            functions.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, UInt32(2 * slot))
+        }
+    }
+
+    /// Records one view: the app's image `appImage` (layer `sourceLayer`,
+    /// rect `source`) upscaled into the runtime's image `runtimeImage`.
+    public func upscale(_ images: SubstitutedImages, appImage: Int, sourceLayer: UInt32, source: PixelRect,
+                        runtimeImage: Int, targetLayer: UInt32, target: PixelRect,
+                        filter: ProfileSettings.UpscaleFilter, sharpness: Double) {
+        guard recording, let command = commands[slot],
+              let app = images.appImage(appImage), let runtime = images.runtimeImage(runtimeImage),
+              let pipeline = pipelines.pipeline(for: images.format.storageClass) else { return }
+        barrier(command, app, layers: images.arraySize, from: images.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.appLayout),
+                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
+        barrier(command, runtime, layers: images.arraySize, from: images.runtimeLayout, to: VK_IMAGE_LAYOUT_GENERAL,
+                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.runtimeLayout),
+                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue)
+
+        functions.cmdBindPipeline(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline)
+        var sets: (VkDescriptorSet?, VkDescriptorSet?) = (images.sourceSet(appImage), images.targetSet(runtimeImage))
+        withUnsafePointer(to: &sets) { pointer in
+            pointer.withMemoryRebound(to: VkDescriptorSet?.self, capacity: 2) {
+                functions.cmdBindDescriptorSets(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipelines.pipelineLayout, 0, 2, $0, 0, nil)
+            }
+        }
+        var constants = UpscalePushConstants()
+        (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
+        (constants.targetX, constants.targetY, constants.targetWidth, constants.targetHeight) = (target.x, target.y, target.width, target.height)
+        constants.sourceLayer = Int32(clamping: sourceLayer)
+        constants.targetLayer = Int32(clamping: targetLayer)
+        constants.flags = (filter == .edge ? UpscalePushConstants.edge : 0)
+            | (images.format.isSRGB ? UpscalePushConstants.encodeSRGB : 0)
+            | (images.format.swapsRedAndBlue ? UpscalePushConstants.swapRedBlue : 0)
+        constants.sharpness = Float(min(max(sharpness, 0), 1))
+        withUnsafeBytes(of: &constants) { bytes in
+            functions.cmdPushConstants(command, pipelines.pipelineLayout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
+                                       UInt32(bytes.count), bytes.baseAddress)
+        }
+        functions.cmdDispatch(command, (UInt32(target.width) + 7) / 8, (UInt32(target.height) + 7) / 8, 1)
+
+        // Back to the layouts the app and the runtime expect; the execution
+        // dependency on ALL_COMMANDS also orders the app's next writes to its
+        // image after this read (same queue, later submission).
+        barrier(command, app, layers: images.arraySize, from: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, to: images.appLayout,
+                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: 0,
+                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, dstAccess: SwapchainImageLayout.access(of: images.appLayout))
+        barrier(command, runtime, layers: images.arraySize, from: VK_IMAGE_LAYOUT_GENERAL, to: images.runtimeLayout,
+                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue,
+                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
+                dstAccess: SwapchainImageLayout.access(of: images.runtimeLayout) | VK_ACCESS_SHADER_READ_BIT.rawValue)
+    }
+
+    /// Ends and submits the frame's work; returns without waiting.
+    public func submitFrame() throws(PassFailure) {
+        guard recording, let command = commands[slot], let fence = fences[slot] else { return }
+        recording = false
+        if let queryPool {
+            functions.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot + 1))
+        }
+        try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
+        var commandBuffer: VkCommandBuffer? = command
+        let result = withUnsafePointer(to: &commandBuffer) { pointer in
+            var submit = VkSubmitInfo()
+            submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
+            submit.commandBufferCount = 1
+            submit.pCommandBuffers = pointer
+            return functions.queueSubmit(queue, 1, &submit, fence)
+        }
+        try check(result, "vkQueueSubmit")
+        pending[slot] = true
+        timed[slot] = queryPool != nil
+        slot = (slot + 1) % Self.slotCount
+    }
+
+    /// Hands over the GPU time of every finished frame; never waits.
+    public func collectFinished(_ deliver: (Int64?) -> Void) {
+        for index in 0..<Self.slotCount where pending[index] {
+            guard let fence = fences[index], functions.getFenceStatus(device, fence) == VK_SUCCESS else { continue }
+            collect(index, deliver)
+        }
+    }
+
+    private func collect(_ index: Int, _ deliver: (Int64?) -> Void) {
+        pending[index] = false
+        guard timed[index], let queryPool else { return }
+        let result = results.withUnsafeMutableBytes { bytes in
+            functions.getQueryPoolResults(device, queryPool, UInt32(2 * index), 2, bytes.count, bytes.baseAddress, 8,
+                                          VkQueryResultFlags(VK_QUERY_RESULT_64_BIT.rawValue))
+        }
+        deliver(result == VK_SUCCESS
+            ? TimestampMath.nanoseconds(begin: results[0], end: results[1], validBits: timestampBits, period: timestampPeriod)
+            : nil)
+    }
+
+    /// Waits (bounded) until the GPU is done with every frame submitted.
+    public func waitIdle() {
+        for index in 0..<Self.slotCount where pending[index] {
+            var fence: VkFence? = fences[index]
+            _ = functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 1_000_000_000)
+            pending[index] = false
+        }
+    }
+
+    public func destroy() {
+        waitIdle()
+        for index in 0..<Self.slotCount { functions.destroyFence(device, fences[index], nil) }
+        fences = Array(repeating: nil, count: Self.slotCount)
+        functions.destroyQueryPool(device, queryPool, nil)
+        functions.destroyCommandPool(device, commandPool, nil)
+        (queryPool, commandPool) = (nil, nil)
+        pipelines.destroy()
+    }
+
+    /// Moves every array layer: the pass's views span them all, and a view's
+    /// layout must hold for each layer it covers.
+    func barrier(_ command: VkCommandBuffer, _ image: VkImage, layers: UInt32, from: VkImageLayout, to: VkImageLayout,
+                 srcStage: VkPipelineStageFlags, srcAccess: VkAccessFlags,
+                 dstStage: VkPipelineStageFlags, dstAccess: VkAccessFlags) {
+        var barrier = VkImageMemoryBarrier()
+        barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER
+        barrier.srcAccessMask = srcAccess
+        barrier.dstAccessMask = dstAccess
+        barrier.oldLayout = from
+        barrier.newLayout = to
+        barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED
+        barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED
+        barrier.image = image
+        barrier.subresourceRange = VkImageSubresourceRange(
+            aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: 0, layerCount: max(layers, 1))
+        functions.cmdPipelineBarrier(command, srcStage, dstStage, 0, 0, nil, 0, nil, 1, &barrier)
+    }
+
+    /// Records and runs commands once, waiting for them: set-up only.
+    func runOnce(_ record: (VkCommandBuffer) -> Void) throws(PassFailure) {
+        var allocateInfo = VkCommandBufferAllocateInfo()
+        allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
+        allocateInfo.commandPool = commandPool
+        allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
+        allocateInfo.commandBufferCount = 1
+        var command: VkCommandBuffer?
+        try check(functions.allocateCommandBuffers(device, &allocateInfo, &command), "vkAllocateCommandBuffers")
+        guard let command else { throw .vulkan("vkAllocateCommandBuffers", VK_ERROR_OUT_OF_HOST_MEMORY) }
+        var fenceInfo = VkFenceCreateInfo()
+        fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
+        var fence: VkFence?
+        try check(functions.createFence(device, &fenceInfo, nil, &fence), "vkCreateFence")
+        defer { functions.destroyFence(device, fence, nil) }
+        var begin = VkCommandBufferBeginInfo()
+        begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
+        begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT.rawValue
+        try check(functions.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
+        record(command)
+        try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
+        var commandBuffer: VkCommandBuffer? = command
+        let result = withUnsafePointer(to: &commandBuffer) { pointer in
+            var submit = VkSubmitInfo()
+            submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
+            submit.commandBufferCount = 1
+            submit.pCommandBuffers = pointer
+            return functions.queueSubmit(queue, 1, &submit, fence)
+        }
+        try check(result, "vkQueueSubmit")
+        try check(functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
+        // The pool keeps the buffer until the pool is destroyed; set-up runs a
+        // handful of times per session.
+    }
+}

@@ -1,0 +1,127 @@
+import COpenXR
+
+/// The Vulkan functions the layer's passes use, resolved once per device
+/// through vkGetDeviceProcAddr (no loader trampolines on the frame path).
+/// Kept apart from VulkanDeviceFunctions: GPU timing must work on a device
+/// where a pass cannot (or is not wanted).
+public struct VulkanPassFunctions: @unchecked Sendable {
+    struct Missing: Error {
+        let name: String
+    }
+
+    let getPhysicalDeviceMemoryProperties: PFN_vkGetPhysicalDeviceMemoryProperties
+    let getPhysicalDeviceFormatProperties: PFN_vkGetPhysicalDeviceFormatProperties
+    let getDeviceQueue: PFN_vkGetDeviceQueue
+    let createImage: PFN_vkCreateImage
+    let destroyImage: PFN_vkDestroyImage
+    let getImageMemoryRequirements: PFN_vkGetImageMemoryRequirements
+    let allocateMemory: PFN_vkAllocateMemory
+    let freeMemory: PFN_vkFreeMemory
+    let bindImageMemory: PFN_vkBindImageMemory
+    let createImageView: PFN_vkCreateImageView
+    let destroyImageView: PFN_vkDestroyImageView
+    let createSampler: PFN_vkCreateSampler
+    let destroySampler: PFN_vkDestroySampler
+    let createDescriptorSetLayout: PFN_vkCreateDescriptorSetLayout
+    let destroyDescriptorSetLayout: PFN_vkDestroyDescriptorSetLayout
+    let createPipelineLayout: PFN_vkCreatePipelineLayout
+    let destroyPipelineLayout: PFN_vkDestroyPipelineLayout
+    let createShaderModule: PFN_vkCreateShaderModule
+    let destroyShaderModule: PFN_vkDestroyShaderModule
+    let createComputePipelines: PFN_vkCreateComputePipelines
+    let destroyPipeline: PFN_vkDestroyPipeline
+    let createDescriptorPool: PFN_vkCreateDescriptorPool
+    let destroyDescriptorPool: PFN_vkDestroyDescriptorPool
+    let allocateDescriptorSets: PFN_vkAllocateDescriptorSets
+    let updateDescriptorSets: PFN_vkUpdateDescriptorSets
+    let createCommandPool: PFN_vkCreateCommandPool
+    let destroyCommandPool: PFN_vkDestroyCommandPool
+    let allocateCommandBuffers: PFN_vkAllocateCommandBuffers
+    let resetCommandBuffer: PFN_vkResetCommandBuffer
+    let beginCommandBuffer: PFN_vkBeginCommandBuffer
+    let endCommandBuffer: PFN_vkEndCommandBuffer
+    let cmdPipelineBarrier: PFN_vkCmdPipelineBarrier
+    let cmdBindPipeline: PFN_vkCmdBindPipeline
+    let cmdBindDescriptorSets: PFN_vkCmdBindDescriptorSets
+    let cmdPushConstants: PFN_vkCmdPushConstants
+    let cmdDispatch: PFN_vkCmdDispatch
+    let cmdBlitImage: PFN_vkCmdBlitImage
+    let cmdResetQueryPool: PFN_vkCmdResetQueryPool
+    let cmdWriteTimestamp: PFN_vkCmdWriteTimestamp
+    let createQueryPool: PFN_vkCreateQueryPool
+    let destroyQueryPool: PFN_vkDestroyQueryPool
+    let getQueryPoolResults: PFN_vkGetQueryPoolResults
+    let queueSubmit: PFN_vkQueueSubmit
+    let createFence: PFN_vkCreateFence
+    let destroyFence: PFN_vkDestroyFence
+    let getFenceStatus: PFN_vkGetFenceStatus
+    let resetFences: PFN_vkResetFences
+    let waitForFences: PFN_vkWaitForFences
+    let getPhysicalDeviceProperties: PFN_vkGetPhysicalDeviceProperties
+    let getPhysicalDeviceQueueFamilyProperties: PFN_vkGetPhysicalDeviceQueueFamilyProperties
+
+    /// Throws the name of the first function the device or instance lacks.
+    init(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) throws(Missing) {
+        guard let raw = getInstanceProcAddr(instance, "vkGetDeviceProcAddr") else { throw Missing(name: "vkGetDeviceProcAddr") }
+        let getDeviceProcAddr = unsafeBitCast(raw, to: PFN_vkGetDeviceProcAddr.self)
+        func d<F>(_ name: String, _: F.Type) throws(Missing) -> F {
+            guard let function = getDeviceProcAddr(device, name) else { throw Missing(name: name) }
+            return unsafeBitCast(function, to: F.self)
+        }
+        func i<F>(_ name: String, _: F.Type) throws(Missing) -> F {
+            guard let function = getInstanceProcAddr(instance, name) else { throw Missing(name: name) }
+            return unsafeBitCast(function, to: F.self)
+        }
+        getPhysicalDeviceMemoryProperties = try i("vkGetPhysicalDeviceMemoryProperties", PFN_vkGetPhysicalDeviceMemoryProperties.self)
+        getPhysicalDeviceFormatProperties = try i("vkGetPhysicalDeviceFormatProperties", PFN_vkGetPhysicalDeviceFormatProperties.self)
+        getPhysicalDeviceProperties = try i("vkGetPhysicalDeviceProperties", PFN_vkGetPhysicalDeviceProperties.self)
+        getPhysicalDeviceQueueFamilyProperties = try i(
+            "vkGetPhysicalDeviceQueueFamilyProperties", PFN_vkGetPhysicalDeviceQueueFamilyProperties.self)
+        getDeviceQueue = try d("vkGetDeviceQueue", PFN_vkGetDeviceQueue.self)
+        createImage = try d("vkCreateImage", PFN_vkCreateImage.self)
+        destroyImage = try d("vkDestroyImage", PFN_vkDestroyImage.self)
+        getImageMemoryRequirements = try d("vkGetImageMemoryRequirements", PFN_vkGetImageMemoryRequirements.self)
+        allocateMemory = try d("vkAllocateMemory", PFN_vkAllocateMemory.self)
+        freeMemory = try d("vkFreeMemory", PFN_vkFreeMemory.self)
+        bindImageMemory = try d("vkBindImageMemory", PFN_vkBindImageMemory.self)
+        createImageView = try d("vkCreateImageView", PFN_vkCreateImageView.self)
+        destroyImageView = try d("vkDestroyImageView", PFN_vkDestroyImageView.self)
+        createSampler = try d("vkCreateSampler", PFN_vkCreateSampler.self)
+        destroySampler = try d("vkDestroySampler", PFN_vkDestroySampler.self)
+        createDescriptorSetLayout = try d("vkCreateDescriptorSetLayout", PFN_vkCreateDescriptorSetLayout.self)
+        destroyDescriptorSetLayout = try d("vkDestroyDescriptorSetLayout", PFN_vkDestroyDescriptorSetLayout.self)
+        createPipelineLayout = try d("vkCreatePipelineLayout", PFN_vkCreatePipelineLayout.self)
+        destroyPipelineLayout = try d("vkDestroyPipelineLayout", PFN_vkDestroyPipelineLayout.self)
+        createShaderModule = try d("vkCreateShaderModule", PFN_vkCreateShaderModule.self)
+        destroyShaderModule = try d("vkDestroyShaderModule", PFN_vkDestroyShaderModule.self)
+        createComputePipelines = try d("vkCreateComputePipelines", PFN_vkCreateComputePipelines.self)
+        destroyPipeline = try d("vkDestroyPipeline", PFN_vkDestroyPipeline.self)
+        createDescriptorPool = try d("vkCreateDescriptorPool", PFN_vkCreateDescriptorPool.self)
+        destroyDescriptorPool = try d("vkDestroyDescriptorPool", PFN_vkDestroyDescriptorPool.self)
+        allocateDescriptorSets = try d("vkAllocateDescriptorSets", PFN_vkAllocateDescriptorSets.self)
+        updateDescriptorSets = try d("vkUpdateDescriptorSets", PFN_vkUpdateDescriptorSets.self)
+        createCommandPool = try d("vkCreateCommandPool", PFN_vkCreateCommandPool.self)
+        destroyCommandPool = try d("vkDestroyCommandPool", PFN_vkDestroyCommandPool.self)
+        allocateCommandBuffers = try d("vkAllocateCommandBuffers", PFN_vkAllocateCommandBuffers.self)
+        resetCommandBuffer = try d("vkResetCommandBuffer", PFN_vkResetCommandBuffer.self)
+        beginCommandBuffer = try d("vkBeginCommandBuffer", PFN_vkBeginCommandBuffer.self)
+        endCommandBuffer = try d("vkEndCommandBuffer", PFN_vkEndCommandBuffer.self)
+        cmdPipelineBarrier = try d("vkCmdPipelineBarrier", PFN_vkCmdPipelineBarrier.self)
+        cmdBindPipeline = try d("vkCmdBindPipeline", PFN_vkCmdBindPipeline.self)
+        cmdBindDescriptorSets = try d("vkCmdBindDescriptorSets", PFN_vkCmdBindDescriptorSets.self)
+        cmdPushConstants = try d("vkCmdPushConstants", PFN_vkCmdPushConstants.self)
+        cmdDispatch = try d("vkCmdDispatch", PFN_vkCmdDispatch.self)
+        cmdBlitImage = try d("vkCmdBlitImage", PFN_vkCmdBlitImage.self)
+        cmdResetQueryPool = try d("vkCmdResetQueryPool", PFN_vkCmdResetQueryPool.self)
+        cmdWriteTimestamp = try d("vkCmdWriteTimestamp", PFN_vkCmdWriteTimestamp.self)
+        createQueryPool = try d("vkCreateQueryPool", PFN_vkCreateQueryPool.self)
+        destroyQueryPool = try d("vkDestroyQueryPool", PFN_vkDestroyQueryPool.self)
+        getQueryPoolResults = try d("vkGetQueryPoolResults", PFN_vkGetQueryPoolResults.self)
+        queueSubmit = try d("vkQueueSubmit", PFN_vkQueueSubmit.self)
+        createFence = try d("vkCreateFence", PFN_vkCreateFence.self)
+        destroyFence = try d("vkDestroyFence", PFN_vkDestroyFence.self)
+        getFenceStatus = try d("vkGetFenceStatus", PFN_vkGetFenceStatus.self)
+        resetFences = try d("vkResetFences", PFN_vkResetFences.self)
+        waitForFences = try d("vkWaitForFences", PFN_vkWaitForFences.self)
+    }
+}
