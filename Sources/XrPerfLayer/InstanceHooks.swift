@@ -5,13 +5,18 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     let key = handleKey(instance)
     guard let state = Registry.instances.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
     guard let destroy = state.next.destroyInstance else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    // The runtime frees the instance's sessions and swapchains with it: the
+    // layer's passes and views of the runtime's images go first.
+    let swapchains = Registry.swapchains.snapshot().filter { $0.session.instance === state }
+    for session in Registry.sessions.snapshot() where session.instance === state {
+        releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
+    }
     let result = destroy(instance)
     if xrperf_succeeded(result) != 0 {
         // Destroying an instance destroys its sessions and their swapchains.
         let sessions = Registry.sessions.removeAll { $0.instance === state }
-        let swapchains = Registry.swapchains.removeAll { $0.session.instance === state }
+        _ = Registry.swapchains.removeAll { $0.session.instance === state }
         for session in sessions {
-            releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
             session.telemetry.close()
             logSessionSummary(session, reason: "instance destroyed")
         }

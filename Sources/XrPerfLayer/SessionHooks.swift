@@ -47,11 +47,13 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     let key = handleKey(session)
     guard let state = Registry.sessions.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
     guard let destroy = state.instance.next.destroySession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    // The runtime frees its swapchain images with the session: the pass and
+    // the layer's views of them go first.
+    releaseUpscaling(state, swapchains: Registry.swapchains.snapshot().filter { $0.session === state })
     let result = destroy(session)
     if xrperf_succeeded(result) != 0 {
-        let swapchains = Registry.swapchains.removeAll { $0.session === state }
+        _ = Registry.swapchains.removeAll { $0.session === state }
         Registry.sessions.remove(key)
-        releaseUpscaling(state, swapchains: swapchains)
         state.telemetry.close()
         logSessionSummary(state, reason: "session destroyed")
     }

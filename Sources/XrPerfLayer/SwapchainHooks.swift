@@ -23,15 +23,14 @@ func layerDestroySwapchain(_ swapchain: XrSwapchain?) -> XrResult {
     let key = handleKey(swapchain)
     guard let state = Registry.swapchains.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
     guard let destroy = state.session.instance.next.destroySwapchain else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    let result = destroy(swapchain)
-    if xrperf_succeeded(result) != 0 {
-        Registry.swapchains.remove(key)
-        if let substitution = state.substitution, let upscale = state.session.upscale {
-            // The pass may still read or write these images on the GPU.
-            upscale.context.waitIdle()
-            substitution.images.destroy()
-        }
+    if let substitution = state.substitution, let upscale = state.session.upscale {
+        // Before the runtime frees its images: the last pass may still be
+        // writing them on the GPU, and the layer's views of them must go first.
+        upscale.context.waitIdle()
+        substitution.images.destroy()
     }
+    let result = destroy(swapchain)
+    if xrperf_succeeded(result) != 0 || state.substitution != nil { Registry.swapchains.remove(key) }
     return result
 }
 

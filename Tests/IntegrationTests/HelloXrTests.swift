@@ -46,3 +46,38 @@ import Testing
         }
     }
 }
+
+/// hello_xr with the layer upscaling its eye buffers (render scale 0.7, the
+/// edge filter with sharpening), with core_validation above and below xrperf
+/// and the Vulkan validation layer hello_xr loads itself: no error anywhere,
+/// every frame reaches XrSim, and the layer says it substituted both eyes.
+@Suite(.serialized) struct HelloXrUpscalingTests {
+    @Test(arguments: ["Vulkan2", "Vulkan"], HelloXrTests.stacks.dropFirst())
+    func runsCleanWithUpscaling(graphics: String, layers: [String]) throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeLibrary, artifacts.runtimeManifest)
+        try artifacts.require(paths: Artifacts.helloXr)
+        let frames = 30
+        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
+        defer { env.cleanUp() }
+        env.variables["XRPERF_RENDER_SCALE"] = "0.7"
+        env.variables["XRPERF_UPSCALE_FILTER"] = "edge"
+        env.variables["XRPERF_SHARPNESS"] = "0.5"
+        env.variables["XRPERF_LOG_LEVEL"] = "info"
+
+        let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
+        let context = Comment(rawValue: "hello_xr -g \(graphics) with \(layers):\n\(result.combined.suffix(4000))")
+        #expect(!result.timedOut, context)
+        #expect(result.status == 0, context)
+        #expect(SessionSummaries.runtimeFrames(result.stderr) == [frames], context)
+        let substituted = result.combined.split(separator: "\n").filter { $0.contains("upscaled to") }
+        #expect(substituted.count == 2, context)
+        #expect(!result.combined.contains("not upscaled"), context)
+        #expect(!result.combined.contains("upscaling off"), context)
+        #expect(!result.combined.contains("VUID-"), context)
+        #expect(!result.combined.contains("][Error"), context)
+        let messages = env.validationMessages()
+        #expect(!messages.contains("VUID"), Comment(rawValue: messages))
+        #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
+    }
+}

@@ -102,13 +102,13 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
                 "Panic after a miss only while this share of recent panics proved useful.")
         case .upscaleRenderScale:
             return (.number(0.25...2), .number(1), "XRPERF_RENDER_SCALE",
-                "Render scale when the controller is off, and the ceiling at session start.")
+                "Render scale of the eye buffers, upscaled to the display by xrperf below 1 (XRPERF_UPSCALE=0: off).")
         case .upscaleFilter:
             return (.choice(["bilinear", "edge"]), .text("edge"), "XRPERF_UPSCALE_FILTER",
                 "bilinear: cheapest; edge: edge-adaptive upscale, a little more GPU time.")
         case .upscaleSharpness:
             return (.number(0...1), .number(0.3), "XRPERF_SHARPNESS",
-                "Sharpening after the upscale; 0 skips the pass.")
+                "Contrast-adaptive sharpening in the edge filter; 0: none. bilinear never sharpens.")
         case .foveationMode:
             return (.choice(["off", "fixed", "gaze"]), .text("off"), "XRPERF_FOVEATION",
                 "Quad views: off, fixed focus area, or focus following eye gaze.")

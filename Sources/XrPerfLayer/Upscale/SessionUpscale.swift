@@ -50,8 +50,13 @@ final class SessionUpscale: @unchecked Sendable {
         acquired.initialize(repeating: nil, count: Self.maximumLayers)
     }
 
-    /// Called once the session and its swapchains are gone.
+    private let isShutDown = Atomic<Bool>(false)
+
+    /// Called before the session and its swapchains go; later frames pass
+    /// through untouched. Safe to call more than once.
     func shutdown() {
+        broken.store(true, ordering: .relaxed)
+        guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         context.destroy()
         layerPointers.deallocate()
         projections.deallocate()

@@ -1,11 +1,27 @@
 import Foundation
 import Testing
 
-/// The committed SPIR-V of xrperf-loadgen's shaders is what glslangValidator
-/// makes of the GLSL beside it (tools/compile-shaders.sh writes both). Fails,
-/// never skips, without glslangValidator: `make deps` installs it.
-@Suite struct LoadgenShaderTests {
-    static let shaders = ["LoadPattern"]
+/// The committed SPIR-V of every shader (xrperf-loadgen's load and the
+/// layer's passes) is what glslangValidator makes of the GLSL beside it
+/// (tools/compile-shaders.sh writes both). Fails, never skips, without
+/// glslangValidator: `make deps` installs it.
+@Suite struct ShaderSourceTests {
+    /// (target folder under Sources, shader name)
+    static let shaders = [
+        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/UpscaleRGBA8", "XrPerfVulkan/UpscaleRGBA16F",
+    ]
+
+    @Test func everyShaderIsListed() throws {
+        let sources = Artifacts().root.appendingPathComponent("Sources")
+        var found: [String] = []
+        for target in ["xrperf-loadgen", "XrPerfVulkan"] {
+            let folder = sources.appendingPathComponent("\(target)/Shaders")
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".comp") {
+                found.append("\(target)/\(file.dropLast(5))")
+            }
+        }
+        #expect(found.sorted() == Self.shaders.sorted())
+    }
 
     static func glslangValidator() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -23,10 +39,12 @@ import Testing
     }
 
     @Test(arguments: shaders)
-    func committedSpirvMatchesTheSource(name: String) throws {
+    func committedSpirvMatchesTheSource(shader: String) throws {
+        let target = String(shader.split(separator: "/")[0])
+        let name = String(shader.split(separator: "/")[1])
         let compiler = try #require(Self.glslangValidator(),
                                     "glslangValidator not found: install glslang-tools (make deps)")
-        let sources = Artifacts().root.appendingPathComponent("Sources/xrperf-loadgen")
+        let sources = Artifacts().root.appendingPathComponent("Sources/\(target)")
         let source = sources.appendingPathComponent("Shaders/\(name).comp")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).spv")
         defer { try? FileManager.default.removeItem(at: output) }
@@ -41,6 +59,6 @@ import Testing
             try String(contentsOf: sources.appendingPathComponent("\(name)SPIRV.swift"), encoding: .utf8))
         #expect(compiled.count > 5 && compiled.first == 0x0723_0203, "not SPIR-V: \(compiled.prefix(2))")
         #expect(committed == compiled,
-                "Sources/xrperf-loadgen/\(name)SPIRV.swift is stale (\(committed.count) words, source gives \(compiled.count)): run tools/compile-shaders.sh")
+                "Sources/\(target)/\(name)SPIRV.swift is stale (\(committed.count) words, source gives \(compiled.count)): run tools/compile-shaders.sh")
     }
 }
