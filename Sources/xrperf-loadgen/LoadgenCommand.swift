@@ -14,14 +14,55 @@ struct LoadgenCommand: ParsableCommand {
             (XR_RUNTIME_JSON; any API layers enabled with XR_ENABLE_API_LAYERS sit \
             in between) and submits one projection layer with both eyes every frame.
 
-            GPU LOAD: every frame a compute pass writes each eye's swapchain image \
-            (R8G8B8A8_UNORM, used as a storage image) with a test pattern, running \
-            --gpu-iterations dependent arithmetic steps per pixel whose result is \
-            written too, so GPU time grows with pixels x iterations. --scale renders \
-            into a rectangle of the recommended size times S (the projection views' imageRect), \
-            so pixel cost can be varied as well. The work is submitted between \
-            xrBeginFrame and xrEndFrame, where xrperf measures app GPU time; the GPU \
-            runs at most 2 frames behind.
+            GPU LOAD: every frame a compute pass writes each eye's image rect with a \
+            test pattern, running --gpu-iterations dependent arithmetic steps per \
+            pixel whose result is written too, so GPU time grows with pixels x \
+            iterations. --scale renders into a rectangle of the recommended size \
+            times S (the projection views' imageRect), so pixel cost can be varied \
+            as well. The work is submitted between xrBeginFrame and xrEndFrame, \
+            where xrperf measures app GPU time; the GPU runs at most 2 frames behind.
+
+            SWAPCHAINS: --format picks the colour format; it must be among those \
+            xrEnumerateSwapchainFormats offers. The pass always writes \
+            R8G8B8A8_UNORM texels, so the pattern values below are the bytes \
+            stored, in every format: sRGB formats store them without encoding, \
+            B8G8R8A8 formats hold them in B, G, R, A byte order (R is still R). \
+            --write storage makes the swapchain image the storage image (usage \
+            UNORDERED_ACCESS, plus MUTABLE_FORMAT and an R8G8B8A8_UNORM view for \
+            formats other than unorm; the device must allow the format as a \
+            storage image). --write copy renders into an R8G8B8A8_UNORM image of \
+            the app's own and copies it into the swapchain image (usage \
+            TRANSFER_DST), which any format of the same size allows. --write auto \
+            (default) takes storage where the device allows it (unorm, usually \
+            bgra-unorm) and copy otherwise (sRGB). --swapchain-layout separate \
+            (default) makes one swapchain per eye; array makes one swapchain of \
+            array size 2, eye i rendering into and submitting imageArrayIndex i. \
+            Each eye's imageRect is its recommended size times --scale, at \
+            --rect-offset X,Y (default 0,0); its image is the recommended size, \
+            grown where needed so that the rect fits (the larger of the eyes' with \
+            an array). Pixels outside the rect are never written.
+
+            PATTERNS (--pattern): (x, y) is the pixel inside the eye's rect, (0, 0) \
+            its top-left pixel, y down; w x h is the rect's size. A pattern depends \
+            on nothing else, so a rect of one size holds the same pixels at any \
+            offset, in any format and layout, at any --gpu-iterations and, except \
+            for bar, in every frame. Values are the stored 8-bit R, G, B ('/' integer \
+            division; A is 255); B always differs between the eyes.
+              gradient           R = 255(2x+1)/(2w), G = 255(2y+1)/(2h),
+                                 B = 51 left eye, 204 right eye
+              checkerboard       32x32-pixel cells, "on" where x/32 + y/32 is odd
+                                 (the cell at the rect's origin is off): on R = G = 255,
+                                 off R = G = 0; B = (on ? 128 : 0) + (25 left, 102 right)
+              fine-checkerboard  as checkerboard with 1x1 cells: on where x + y is odd
+              text               black glyphs (0, 0, 0) on paper R = G = 255, B = 255
+                                 left, 128 right: 12x16-pixel cells, cell (x/12, y/16)
+                                 = (cx, cy) holding glyph (cx + 4cy) mod 9 of I E O / \\
+                                 T X < and an italic l, drawn with 1- and 2-pixel
+                                 strokes at 0, 30, 45, 63 and 90 degrees and a ring
+                                 (exact shapes: Shaders/LoadPattern.comp, docs/loadgen.md)
+              bar                moving, not exact: a vertical bar at x/w = frame/90
+                                 (mod 1), +-0.04 w, R = G = 1.0 (0.15 elsewhere),
+                                 B = (0.2 left, 0.8 right) x (y+0.5)/h
 
             CPU LOAD: after xrWaitFrame returns, the app busy-spins on \
             CLOCK_MONOTONIC until --cpu-ms milliseconds have passed since that \
@@ -44,8 +85,14 @@ struct LoadgenCommand: ParsableCommand {
             ENDING: the app runs until the runtime ends the session (STOPPING, then \
             EXITING: XrSim does so after XRSIM_FRAMES frames), or asks it to end with \
             xrRequestExitSession after --frames frames, after --seconds seconds, or on \
-            SIGINT/SIGTERM, whichever comes first. At exit it prints one line to \
-            standard output, 'xrperf-loadgen: ' followed by
+            SIGINT/SIGTERM, whichever comes first. At exit it prints three lines to \
+            standard output, each 'xrperf-loadgen: ' followed by, for eye 0 and 1,
+              eye=<i> format=<VkFormat> layout=<separate|array> swapchain=<k>
+                array_index=<layer> image_size=<W>x<H> rect_offset=<x>,<y>
+                rect_size=<w>x<h> write=<storage|copy> pattern=<name>
+            (one line each; VkFormat without VK_FORMAT_, e.g. R8G8B8A8_SRGB; \
+            swapchain: 0 or 1, the same for both eyes with an array; image_size: \
+            the swapchain's; rect: the submitted imageRect), then as the last line
               frames=<n> rendered=<r> seconds=<s> fps=<mean> pixels_per_frame=<p>
             frames: frames submitted; rendered: those the runtime wanted drawn \
             (shouldRender); seconds: from the first xrWaitFrame's return to the last \
@@ -58,6 +105,8 @@ struct LoadgenCommand: ParsableCommand {
             EXAMPLES:
               xrperf-loadgen --frames 900 --gpu-iterations 200 --pattern bar
               xrperf-loadgen --seconds 10 --scale 1.4 --cpu-ms 4
+              xrperf-loadgen --frames 5 --pattern text --format srgb \\
+                --swapchain-layout array --rect-offset 32,16 --scale 0.5
               XRPERF_RECORD=run.jsonl XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \\
                 xrperf-loadgen --schedule ramp.txt --frames 600
             """
@@ -79,8 +128,30 @@ struct LoadgenCommand: ParsableCommand {
         "Render into the recommended size times this factor (0.1 to the runtime's maximum).", valueName: "s"))
     var scale: Double = 1
 
-    @Option(name: .long, help: "Test pattern: gradient, checkerboard or bar (a moving vertical bar).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Test pattern: gradient, checkerboard, fine-checkerboard, text (still, exact; see PATTERNS) or bar (moving).",
+        valueName: "name"))
     var pattern: TestPattern = .gradient
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Swapchain format: unorm (R8G8B8A8_UNORM), srgb (R8G8B8A8_SRGB), bgra-unorm or bgra-srgb (B8G8R8A8_*).",
+        valueName: "format"))
+    var format: SwapchainFormat = .unorm
+
+    @Option(name: .long, help: ArgumentHelp(
+        "separate (a swapchain per eye) or array (one swapchain of array size 2, eye i in layer i).",
+        valueName: "layout"))
+    var swapchainLayout: SwapchainLayout = .separate
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How pixels reach the swapchain: storage (it is the storage image), copy (from an image of the app's own) or auto.",
+        valueName: "method"))
+    var write: WriteMethod = .auto
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Offset of each eye's imageRect in its image, in pixels (0 to 16384 each); the image grows to fit.",
+        valueName: "x,y"))
+    var rectOffset = RectOffset(x: 0, y: 0)
 
     @Option(name: .long, help: ArgumentHelp("Load schedule file (format above).", valueName: "file"))
     var schedule: String?
@@ -101,7 +172,7 @@ struct LoadgenCommand: ParsableCommand {
         InterruptFlag.install()
         do {
             let summary = try runSession(schedule: loadSchedule)
-            print(summary.line)
+            for line in summary.lines { print(line) }
         } catch {
             FileHandle.standardError.write(Data("xrperf-loadgen: \(error)\n".utf8))
             throw ExitCode(1)
@@ -128,7 +199,10 @@ struct LoadgenCommand: ParsableCommand {
         defer { vulkan.destroy() }
         let options = LoadgenSession.Options(
             baseLoad: FrameLoad(gpuIterations: gpuIterations, cpuMilliseconds: cpuMs), schedule: schedule,
-            pattern: pattern, scale: scale, frameLimit: frames, secondsLimit: seconds)
+            pattern: pattern,
+            targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
+                                           rectOffset: rectOffset),
+            frameLimit: frames, secondsLimit: seconds)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))

@@ -8,7 +8,7 @@ final class LoadgenSession {
         var baseLoad: FrameLoad
         var schedule: LoadSchedule
         var pattern: TestPattern
-        var scale: Double
+        var targets: RenderTargets.Options
         var frameLimit: UInt64?
         var secondsLimit: Double?
     }
@@ -18,7 +18,7 @@ final class LoadgenSession {
     private let options: Options
     private let session: XrSession
     private var space: XrSpace?
-    private var eyes: [EyeSwapchain] = []
+    private var targets: RenderTargets?
     private var compute: ComputeLoad?
     private var running = false
     private var exitRequested = false
@@ -30,7 +30,8 @@ final class LoadgenSession {
     private let projectionViews = UnsafeMutablePointer<XrCompositionLayerProjectionView>.allocate(capacity: 2)
     private let projection = UnsafeMutablePointer<XrCompositionLayerProjection>.allocate(capacity: 1)
     private let layerList = UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>.allocate(capacity: 1)
-    private var imageIndices: [UInt32] = [0, 0]
+    /// Per swapchain: the image acquired this frame.
+    private var imageIndices: [UInt32] = []
 
     init(connection: XrConnection, vulkan: VulkanDevice, options: Options) throws(LoadgenError) {
         self.connection = connection
@@ -56,12 +57,8 @@ final class LoadgenSession {
         }
     }
 
-    /// "2 x 256x256 R8G8B8A8_UNORM, rendering 256x256 per eye"
-    var setupDescription: String {
-        guard let eye = eyes.first else { return "no swapchains" }
-        return "\(eyes.count) x \(eye.imageWidth)x\(eye.imageHeight) R8G8B8A8_UNORM swapchains, rendering "
-            + "\(eye.rect.extent.width)x\(eye.rect.extent.height) per eye"
-    }
+    /// "2 x 256x256 R8G8B8A8_UNORM swapchains (write: storage), rendering 256x256 per eye"
+    var setupDescription: String { targets?.setupDescription ?? "no swapchains" }
 
     /// Runs until the runtime ends the session (EXITING or LOSS_PENDING).
     func run() throws(LoadgenError) {
@@ -86,8 +83,8 @@ final class LoadgenSession {
     func destroy() {
         compute?.destroy()
         compute = nil
-        for eye in eyes { eye.destroy() }
-        eyes = []
+        targets?.destroy()
+        targets = nil
         if let space { xrDestroySpace(space) }
         space = nil
         xrDestroySession(session)
@@ -165,20 +162,21 @@ final class LoadgenSession {
                                                                &count, &configurationViews),
                              "xrEnumerateViewConfigurationViews")
 
-        try EyeSwapchain.checkFormat(session: session, connection: connection, physicalDevice: vulkan.physicalDevice)
-        for view in configurationViews {
-            eyes.append(try EyeSwapchain(session: session, connection: connection, view: view, scale: options.scale))
-        }
-        compute = try ComputeLoad(vulkan: vulkan, eyes: eyes)
+        let targets = try RenderTargets(session: session, connection: connection, vulkan: vulkan,
+                                        views: configurationViews, options: options.targets)
+        self.targets = targets
+        imageIndices = Array(repeating: 0, count: targets.swapchains.count)
+        summary.eyeLines = targets.eyeLines(pattern: options.pattern)
+        compute = try ComputeLoad(vulkan: vulkan, targets: targets)
 
         for eye in 0..<2 {
             views[eye] = XrView()
             views[eye].type = XR_TYPE_VIEW
             projectionViews[eye] = XrCompositionLayerProjectionView()
             projectionViews[eye].type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW
-            projectionViews[eye].subImage.swapchain = eyes[eye].swapchain
-            projectionViews[eye].subImage.imageRect = eyes[eye].rect
-            projectionViews[eye].subImage.imageArrayIndex = 0
+            projectionViews[eye].subImage.swapchain = targets.swapchain(of: eye).swapchain
+            projectionViews[eye].subImage.imageRect = targets.eyes[eye].rect
+            projectionViews[eye].subImage.imageArrayIndex = targets.eyes[eye].arrayIndex
         }
         projection.initialize(to: XrCompositionLayerProjection())
         projection.pointee.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION
@@ -248,26 +246,28 @@ final class LoadgenSession {
         return true
     }
 
+    /// One acquire and release per swapchain: with --swapchain-layout array
+    /// both eyes draw into the same acquired image.
     private func render(load: FrameLoad) throws(LoadgenError) {
-        guard let compute else { return }
-        for eye in 0..<2 {
+        guard let compute, let targets else { return }
+        for (index, swapchain) in targets.swapchains.enumerated() {
             var acquireInfo = XrSwapchainImageAcquireInfo()
             acquireInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO
-            try connection.check(xrAcquireSwapchainImage(eyes[eye].swapchain, &acquireInfo, &imageIndices[eye]),
+            try connection.check(xrAcquireSwapchainImage(swapchain.swapchain, &acquireInfo, &imageIndices[index]),
                                  "xrAcquireSwapchainImage")
             var waitInfo = XrSwapchainImageWaitInfo()
             waitInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO
             waitInfo.timeout = Int64.max  // XR_INFINITE_DURATION
-            try connection.check(xrWaitSwapchainImage(eyes[eye].swapchain, &waitInfo), "xrWaitSwapchainImage")
+            try connection.check(xrWaitSwapchainImage(swapchain.swapchain, &waitInfo), "xrWaitSwapchainImage")
         }
-        try compute.submit(eyes: eyes, imageIndices: imageIndices, load: load, pattern: options.pattern,
+        try compute.submit(targets: targets, imageIndices: imageIndices, load: load, pattern: options.pattern,
                            frame: summary.frames)
-        for eye in 0..<2 {
+        for swapchain in targets.swapchains {
             var releaseInfo = XrSwapchainImageReleaseInfo()
             releaseInfo.type = XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO
-            try connection.check(xrReleaseSwapchainImage(eyes[eye].swapchain, &releaseInfo), "xrReleaseSwapchainImage")
-            summary.renderedPixels += UInt64(eyes[eye].pixelCount)
+            try connection.check(xrReleaseSwapchainImage(swapchain.swapchain, &releaseInfo), "xrReleaseSwapchainImage")
         }
+        for eye in targets.eyes { summary.renderedPixels += UInt64(eye.pixelCount) }
         summary.renderedFrames += 1
     }
 }

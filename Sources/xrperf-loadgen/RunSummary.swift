@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a run did, printed as the one line at exit.
+/// What a run did, printed at exit: one line per eye describing its target,
+/// then the frame counts as the last line.
 struct RunSummary {
     var frames: UInt64 = 0
     /// Frames that drew (the runtime may say not to render, e.g. before it shows the app).
@@ -8,6 +9,8 @@ struct RunSummary {
     var renderedPixels: UInt64 = 0
     var firstFrameStartNs: UInt64?
     var lastFrameEndNs: UInt64 = 0
+    /// RenderTargets.eyeLines, fixed at setup.
+    var eyeLines: [String] = []
 
     var seconds: Double {
         guard let firstFrameStartNs, lastFrameEndNs > firstFrameStartNs else { return 0 }
@@ -22,4 +25,8 @@ struct RunSummary {
         "xrperf-loadgen: frames=\(frames) rendered=\(renderedFrames) seconds=\(String(format: "%.3f", seconds)) fps=\(String(format: "%.1f", meanFps)) "
             + "pixels_per_frame=\(pixelsPerFrame)"
     }
+
+    /// Everything printed at exit; the frame line stays last so that readers
+    /// of earlier versions, which took the last line, still find it.
+    var lines: [String] { eyeLines.map { "xrperf-loadgen: \($0)" } + [line] }
 }
