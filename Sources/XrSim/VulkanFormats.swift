@@ -4,6 +4,8 @@ import COpenXR
 /// asks runtimes to list preferred formats first; sRGB gives correct blending).
 private let colorCandidates: [VkFormat] = [
     VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB, VK_FORMAT_R8G8B8A8_UNORM, VK_FORMAT_B8G8R8A8_UNORM,
+    // Wider formats, last, as desktop runtimes offer them for HDR-ish content.
+    VK_FORMAT_R16G16B16A16_SFLOAT, VK_FORMAT_R16G16B16A16_UNORM,
 ]
 private let depthCandidates: [VkFormat] = [VK_FORMAT_D32_SFLOAT, VK_FORMAT_D16_UNORM, VK_FORMAT_D24_UNORM_S8_UINT]
 

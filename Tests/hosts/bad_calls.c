@@ -43,6 +43,14 @@ int main(void) {
            xrEnumerateViewConfigurationViews(instance, system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 2, &count, wrongViews));
     report("viewConfigViews.badSystem",
            xrEnumerateViewConfigurationViews(instance, 0x4242, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 0, &count, NULL));
+    /* Eye buffers at the recommended size, as apps make them: with a render
+     * scale below 1 the layer substitutes them, and every wrong call below
+     * must still get what the runtime would answer. */
+    XrViewConfigurationView eyeViews[2] = {{XR_TYPE_VIEW_CONFIGURATION_VIEW}, {XR_TYPE_VIEW_CONFIGURATION_VIEW}};
+    HOST_CHECK(xrEnumerateViewConfigurationViews(instance, system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, 2, &count,
+                                                 eyeViews));
+    const int32_t eyeWidth = (int32_t)eyeViews[0].recommendedImageRectWidth;
+    const int32_t eyeHeight = (int32_t)eyeViews[0].recommendedImageRectHeight;
 
     /* Sessions: the runtime insists on the graphics requirements call first. */
     XrSession session = XR_NULL_HANDLE;
@@ -140,6 +148,20 @@ int main(void) {
     report("createSwapchain.zeroWidth", xrCreateSwapchain(session, &swapchainInfo, &swapchain));
     swapchainInfo.width = 64;
     report("createSwapchain.bogusSession", xrCreateSwapchain(bogusSession, &swapchainInfo, &swapchain));
+    /* A format the runtime offers that the layer's pass cannot write: it must
+     * pass through (and work) as the app asked. */
+    for (uint32_t i = 0; i < formatCount; i++) {
+        if (formats[i] != VK_FORMAT_R16G16B16A16_UNORM) continue;
+        XrSwapchainCreateInfo wideInfo = swapchainInfo;
+        wideInfo.format = VK_FORMAT_R16G16B16A16_UNORM;
+        wideInfo.width = (uint32_t)eyeWidth;
+        wideInfo.height = (uint32_t)eyeHeight;
+        XrSwapchain wide = XR_NULL_HANDLE;
+        report("createSwapchain.rgba16Unorm.valid", xrCreateSwapchain(session, &wideInfo, &wide));
+        report("destroySwapchain.rgba16Unorm.valid", xrDestroySwapchain(wide));
+    }
+    swapchainInfo.width = (uint32_t)eyeWidth;
+    swapchainInfo.height = (uint32_t)eyeHeight;
     HOST_CHECK(xrCreateSwapchain(session, &swapchainInfo, &swapchain));
 
     XrSwapchainImageVulkanKHR images[8];
@@ -181,8 +203,8 @@ int main(void) {
         projectionViews[eye].pose = views[eye].pose;
         projectionViews[eye].fov = views[eye].fov;
         projectionViews[eye].subImage.swapchain = swapchain;
-        projectionViews[eye].subImage.imageRect.extent.width = 64;
-        projectionViews[eye].subImage.imageRect.extent.height = 64;
+        projectionViews[eye].subImage.imageRect.extent.width = eyeWidth;
+        projectionViews[eye].subImage.imageRect.extent.height = eyeHeight;
     }
     XrCompositionLayerProjection projection = {XR_TYPE_COMPOSITION_LAYER_PROJECTION};
     projection.space = space;
@@ -194,13 +216,28 @@ int main(void) {
     endInfo.layers = layers;
     report("endFrame.imageNotReleased", xrEndFrame(session, &endInfo));
     report("releaseImage.valid", xrReleaseSwapchainImage(swapchain, &release));
-    projectionViews[1].subImage.imageRect.extent.width = 65;
+    projectionViews[1].subImage.imageRect.extent.width = eyeWidth + 1;
     report("endFrame.rectOutsideImage", xrEndFrame(session, &endInfo));
-    projectionViews[1].subImage.imageRect.extent.width = 64;
+    projectionViews[1].subImage.imageRect.extent.width = eyeWidth;
+    projectionViews[0].subImage.imageRect.offset.x = -1;
+    report("endFrame.negativeRectOffset", xrEndFrame(session, &endInfo));
+    projectionViews[0].subImage.imageRect.offset.x = 0;
+    projectionViews[0].subImage.imageArrayIndex = 1;
+    report("endFrame.arrayIndexOutOfRange", xrEndFrame(session, &endInfo));
+    projectionViews[0].subImage.imageArrayIndex = 0;
     projection.viewCount = 1;
     report("endFrame.wrongViewCount", xrEndFrame(session, &endInfo));
     projection.viewCount = 2;
     report("endFrame.validProjection", xrEndFrame(session, &endInfo));
+    /* A sub-rectangle: the right half of the image for both eyes. */
+    for (int eye = 0; eye < 2; eye++) {
+        projectionViews[eye].subImage.imageRect.offset.x = eyeWidth / 2;
+        projectionViews[eye].subImage.imageRect.extent.width = eyeWidth - eyeWidth / 2;
+    }
+    HOST_CHECK(xrWaitFrame(session, &waitInfo, &frameState));
+    HOST_CHECK(xrBeginFrame(session, &beginInfo));
+    endInfo.displayTime = frameState.predictedDisplayTime;
+    report("endFrame.subRect.valid", xrEndFrame(session, &endInfo));
 
     report("destroySwapchain.valid", xrDestroySwapchain(swapchain));
     report("destroySwapchain.again", xrDestroySwapchain(swapchain));

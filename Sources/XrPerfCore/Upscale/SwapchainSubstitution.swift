@@ -7,6 +7,9 @@
 public enum SwapchainSubstitution: Sendable, Equatable {
     case substitute(UpscaleFormat)
     case passThrough(reason: String)
+    /// An eye buffer the pass cannot write: worth telling the user, since the
+    /// app then shows its smaller image, scaled by the runtime.
+    case unsupportedFormat(Int64)
 
     /// The XrSwapchainCreateInfo fields the decision reads.
     public struct Request: Sendable {
@@ -47,9 +50,7 @@ public enum SwapchainSubstitution: Sendable, Equatable {
         guard Double(request.width) >= 0.99 * Double(smallestEyeWidth),
               Double(request.height) >= 0.99 * Double(smallestEyeHeight)
         else { return .passThrough(reason: "smaller than an eye view") }
-        guard let format = UpscaleFormat(vulkanFormat: request.format) else {
-            return .passThrough(reason: "format \(request.format) is not one the pass writes")
-        }
+        guard let format = UpscaleFormat(vulkanFormat: request.format) else { return .unsupportedFormat(request.format) }
         return .substitute(format)
     }
 }

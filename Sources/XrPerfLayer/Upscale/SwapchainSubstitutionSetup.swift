@@ -21,6 +21,9 @@ func createSubstitutedSwapchain(
     case .passThrough(let reason):
         logDebug("swapchain \(info.width)x\(info.height) format \(info.format) passes through: \(reason)")
         return nil
+    case .unsupportedFormat(let vulkanFormat):
+        logWarn("swapchain \(info.width)x\(info.height): VkFormat \(vulkanFormat) is not one the upscaling pass writes; this swapchain is not upscaled")
+        return nil
     case .substitute(let chosen):
         format = chosen
     }
