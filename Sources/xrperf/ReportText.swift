@@ -25,6 +25,10 @@ enum ReportText {
         out += row("frame interval", s.interval)
         out += row("app CPU", s.appCpu)
         out += row("app GPU", s.appGpu)
+        if s.layerGpu != nil {
+            out += row("layer CPU", s.layerCpu)
+            out += row("layer GPU", s.layerGpu)
+        }
         out += "\n"
         out += "late frames \(s.lateFrames) of \(s.frames) (\(NumberText.percent(s.missRate))), \(s.missedPeriods) display periods missed\n"
         out += "smoothness  " + (s.smoothness.map { NumberText.percent($0) + " of frame intervals within 10% of the budget" } ?? "n/a") + "\n"

@@ -18,7 +18,8 @@ enum TopScreen {
             lines.append("")
             lines.append("last \(NumberText.fixed(summary.windowSeconds, places: 1)) s          p50      p90      p99      max (ms)")
             for (name, distribution) in [("frame interval", statistics.interval), ("app CPU", statistics.appCpu),
-                                         ("app GPU", statistics.appGpu), ("layer CPU", statistics.layerCpu)] {
+                                         ("app GPU", statistics.appGpu), ("layer CPU", statistics.layerCpu),
+                                         ("layer GPU", statistics.layerGpu)] where name != "layer GPU" || distribution != nil {
                 lines.append(row(name, distribution))
             }
         }

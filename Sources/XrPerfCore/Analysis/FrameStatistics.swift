@@ -21,6 +21,8 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
     public var appCpu: Distribution?
     public var appGpu: Distribution?
     public var layerCpu: Distribution?
+    /// The layer's own GPU passes (upscaling), over the frames that ran one.
+    public var layerGpu: Distribution?
     /// Frames whose app GPU time is known.
     public var gpuMeasuredFrames: Int
     /// Frames with missedFrames > 0.
@@ -77,6 +79,7 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
         let gpuTimes = records.compactMap(\.appGpuNs)
         appGpu = Distribution(nanoseconds: gpuTimes)
         layerCpu = Distribution(nanoseconds: records.compactMap(\.layerCpuNs))
+        layerGpu = Distribution(nanoseconds: records.compactMap(\.layerGpuNs).filter { $0 > 0 })
         gpuMeasuredFrames = gpuTimes.count
 
         lateFrames = records.filter(\.isLate).count
