@@ -39,6 +39,7 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product XrSim
 	$(SWIFT) build -c $(CONFIG) --product xrperf
 	$(SWIFT) build -c $(CONFIG) --product xrperf-loadgen
+	$(SWIFT) build -c $(CONFIG) --product xrperf-passbench
 	$(MAKE) --no-print-directory manifests hosts BIN_DIR="$(BIN)"
 
 # Manifests pointing at this checkout's build, so that
@@ -90,6 +91,17 @@ clean:
 bench-layer: build
 	tools/bench-layer-overhead.sh $(OUT) 2000
 
+# Benchmark protocol 3: GPU time of the upscaling passes against a linear
+# vkCmdBlitImage, interleaved in one process (docs/performance.md). Own build
+# folder; the full size takes minutes on lavapipe. PASSBENCH_ARGS adds options.
+.PHONY: bench-passes
+bench-passes:
+	$(SWIFT) build --scratch-path .build-bench -c release --product xrperf-passbench
+	@runtime_dir=$$(mktemp -d) && chmod 700 "$$runtime_dir" && trap 'rm -rf "$$runtime_dir"' EXIT && \
+	bin=$$($(SWIFT) build --scratch-path .build-bench -c release --show-bin-path) && \
+	XDG_RUNTIME_DIR="$$runtime_dir" "$$bin/xrperf-passbench" --size 256x256 --format unorm --format srgb $(PASSBENCH_ARGS) && \
+	XDG_RUNTIME_DIR="$$runtime_dir" "$$bin/xrperf-passbench" --size 2064x2208 --format unorm --format srgb $(PASSBENCH_ARGS)
+
 # Controller benchmark table (docs/controller.md): every synthetic trace at
 # load 1.0 and 1.3, delay 1 and 2, through every controller.
 .PHONY: controller-bench bench
@@ -97,7 +109,8 @@ controller-bench:
 	$(SWIFT) build -c release --product xrperf
 	$(shell $(SWIFT) build -c release --show-bin-path)/xrperf simulate --suite
 
-# Cost of the controller per frame (ordo-one/benchmark, own build folder):
+# Cost of the controller per frame (ordo-one/benchmark, own build folder);
+# the GPU passes have their own target, bench-passes (protocol 3):
 # wall clock and mallocs per observe+decide in steady state (the Malloc row
 # must be all 0). Not part of `make test`: the first build takes minutes.
 bench:

@@ -41,6 +41,7 @@ let package = Package(
         .library(name: "XrSim", type: .dynamic, targets: ["XrSim"]),
         .executable(name: "xrperf", targets: ["xrperf"]),
         .executable(name: "xrperf-loadgen", targets: ["xrperf-loadgen"]),
+        .executable(name: "xrperf-passbench", targets: ["xrperf-passbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -84,6 +85,19 @@ let package = Package(
             exclude: ["Shaders"],
             swiftSettings: strict,
             linkerSettings: [.linkedLibrary("openxr_loader"), .linkedLibrary("vulkan")]
+        ),
+        // Benchmark protocol 3 for the layer's GPU passes; links libvulkan,
+        // which the layer never does (it must load into non-Vulkan apps).
+        .executableTarget(
+            name: "xrperf-passbench",
+            dependencies: [
+                "COpenXR",
+                "XrPerfCore",
+                "XrPerfVulkan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict,
+            linkerSettings: [.linkedLibrary("vulkan")]
         ),
         .testTarget(name: "XrPerfCoreTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
         .testTarget(name: "XrSimCoreTests", dependencies: ["XrSimCore"], swiftSettings: strict),

@@ -44,6 +44,11 @@ public final class UpscaleContext: @unchecked Sendable {
     private let timestampBits: UInt32
     private var results = [UInt64](repeating: 0, count: 2)
 
+    /// The frame's command buffer between beginFrame and submitFrame, for
+    /// work recorded outside this file into the same timed frame (the
+    /// reference blit of `xrperf-passbench`).
+    var recordingCommand: VkCommandBuffer? { recording ? commands[slot] : nil }
+
     public init(binding: Binding) throws(PassFailure) {
         guard let getInstanceProcAddr = VulkanLibrary.instanceProcAddr() else { throw .noVulkanLoader }
         let functions: VulkanPassFunctions

@@ -1,0 +1,100 @@
+import COpenXR
+import XrPerfCore
+import XrPerfVulkan
+
+/// Runs one configuration: the app's images made by the layer's own
+/// SubstitutedImages, the runtime's made here, then rounds of one frame per
+/// method. Each frame is one command buffer of UpscaleContext's ring with
+/// every eye between its two timestamps, waited for before the next is
+/// submitted, so no frame's time includes another's work. The order of the
+/// methods rotates every round, so drift (thermal, other processes, caches)
+/// falls on all three alike.
+struct CaseRunner {
+    /// XR usage of the app's swapchain: a colour attachment, plus TRANSFER_SRC
+    /// for the blit and TRANSFER_DST for the input upload (the pass needs
+    /// neither, and SubstitutedImages adds SAMPLED itself).
+    static let appXrUsage: UInt64 = 0x01 | 0x08 | 0x10
+    /// What the layer asks of the runtime: the app's colour usage plus
+    /// UNORDERED_ACCESS, and TRANSFER_DST for the blit.
+    static let runtimeXrUsage: UInt64 = 0x01 | 0x04 | 0x10
+    static let mutableFormat: UInt64 = 0x40
+
+    let device: BenchDevice
+    let context: UpscaleContext
+    let setup: SetupCommands
+    let sharpness: Double
+
+    /// Frame times in milliseconds per method, warm-up rounds left out.
+    func run(_ benchCase: BenchCase, frames: Int, warmUp: Int) throws(BenchError) -> [BenchMethod: [Double]] {
+        let format = benchCase.format.upscaleFormat
+        guard context.supports(format) else {
+            throw .unsupported("the device cannot write \(benchCase.format.vulkanName) from the pass")
+        }
+        guard context.supportsLinearBlit(format) else {
+            throw .unsupported("the device cannot blit \(benchCase.format.vulkanName) with a linear filter")
+        }
+        let runtimeUsage = Self.runtimeXrUsage | (format.needsMutableFormat ? Self.mutableFormat : 0)
+        let runtime = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
+                                        count: benchCase.eyes, xrUsage: runtimeUsage, setup: setup)
+        defer { runtime.destroy() }
+        let spec = SubstitutedImages.AppImageSpec(
+            format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1, mipCount: 1,
+            xrUsage: Self.appXrUsage, imageCount: benchCase.eyes)
+        let images: SubstitutedImages
+        do {
+            images = try SubstitutedImages(context: context, app: spec, runtimeImages: runtime.images,
+                                           runtimeXrUsage: runtimeUsage)
+        } catch {
+            throw .pass(error)
+        }
+        defer {
+            context.waitIdle()
+            images.destroy()
+        }
+        try InputPattern.upload(device, images: images.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
+                                height: benchCase.inputHeight, layout: images.appLayout, setup: setup)
+
+        var times: [BenchMethod: [Double]] = [:]
+        let methods = BenchMethod.allCases
+        for round in 0..<(warmUp + frames) {
+            for step in 0..<methods.count {
+                let method = methods[(round + step) % methods.count]
+                let milliseconds = try frame(method, images, benchCase)
+                if round >= warmUp { times[method, default: []].append(milliseconds) }
+            }
+        }
+        return times
+    }
+
+    private func frame(_ method: BenchMethod, _ images: SubstitutedImages, _ benchCase: BenchCase) throws(BenchError) -> Double {
+        let source = PixelRect(x: 0, y: 0, width: Int32(benchCase.inputWidth), height: Int32(benchCase.inputHeight))
+        let target = PixelRect(x: 0, y: 0, width: Int32(benchCase.outputWidth), height: Int32(benchCase.outputHeight))
+        do {
+            // Every earlier frame was collected: nothing is delivered here.
+            try context.beginFrame { _ in }
+            for eye in 0..<benchCase.eyes {
+                switch method {
+                case .blit:
+                    context.blit(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
+                                 target: target)
+                case .bilinear:
+                    context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
+                                    target: target, filter: .bilinear, sharpness: 0)
+                case .edge:
+                    context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
+                                    target: target, filter: .edge, sharpness: sharpness)
+                }
+            }
+            try context.submitFrame()
+        } catch {
+            throw .pass(error)
+        }
+        try device.waitIdle()
+        var nanoseconds: Int64?
+        context.collectFinished { nanoseconds = $0 }
+        guard let nanoseconds, nanoseconds > 0 else {
+            throw .unsupported("the frame's timestamps could not be read")
+        }
+        return Double(nanoseconds) / 1_000_000
+    }
+}

@@ -1,0 +1,66 @@
+import COpenXR
+import XrPerfVulkan
+
+/// Fills the app images with a picture that has edges in every direction and
+/// noise: the edge filter's gradient and weights then do the work they do on
+/// a rendered frame (on a flat image every gradient is 0).
+enum InputPattern {
+    /// RGBA, 8 bits per channel (the bench's formats are all 8-bit).
+    static func pixels(width: Int, height: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 255, count: width * height * 4)
+        let (cx, cy) = (Double(width) / 2, Double(height) / 2)
+        for y in 0..<height {
+            for x in 0..<width {
+                let ring = Int(((Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy)).squareRoot() / 5)
+                var hash = UInt32(truncatingIfNeeded: x &* 73_856_093) ^ UInt32(truncatingIfNeeded: y &* 19_349_663)
+                hash = (hash ^ (hash >> 13)) &* 0x5bd1_e995
+                let offset = (y * width + x) * 4
+                bytes[offset] = ring % 2 == 0 ? 200 : 40
+                bytes[offset + 1] = ((x + y) / 6) % 2 == 0 ? 220 : 30
+                bytes[offset + 2] = UInt8(truncatingIfNeeded: hash >> 24)
+            }
+        }
+        return bytes
+    }
+
+    /// Copies the pattern into every image through a host-visible buffer;
+    /// the images are in `layout` before and after.
+    static func upload(_ device: BenchDevice, images: [VkImage], width: UInt32, height: UInt32, layout: VkImageLayout,
+                       setup: SetupCommands) throws(BenchError) {
+        let bytes = pixels(width: Int(width), height: Int(height))
+        var info = VkBufferCreateInfo()
+        info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO
+        info.size = VkDeviceSize(bytes.count)
+        info.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT.rawValue
+        info.sharingMode = VK_SHARING_MODE_EXCLUSIVE
+        var buffer: VkBuffer?
+        try vkCheck(vkCreateBuffer(device.device, &info, nil, &buffer), "vkCreateBuffer")
+        defer { vkDestroyBuffer(device.device, buffer, nil) }
+        var requirements = VkMemoryRequirements()
+        vkGetBufferMemoryRequirements(device.device, buffer, &requirements)
+        let memory = try allocateMemory(
+            device, size: requirements.size, allowed: requirements.memoryTypeBits,
+            properties: VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT.rawValue | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT.rawValue)
+        defer { vkFreeMemory(device.device, memory, nil) }
+        try vkCheck(vkBindBufferMemory(device.device, buffer, memory, 0), "vkBindBufferMemory")
+        var mapped: UnsafeMutableRawPointer?
+        try vkCheck(vkMapMemory(device.device, memory, 0, VkDeviceSize(bytes.count), 0, &mapped), "vkMapMemory")
+        bytes.withUnsafeBytes { mapped?.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        vkUnmapMemory(device.device, memory)
+
+        let access = VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue
+        try setup.run { command in
+            for image in images {
+                transition(command, image, from: layout, to: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, srcAccess: access,
+                           dstAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue)
+                var region = VkBufferImageCopy()
+                region.imageSubresource = VkImageSubresourceLayers(
+                    aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, mipLevel: 0, baseArrayLayer: 0, layerCount: 1)
+                region.imageExtent = VkExtent3D(width: width, height: height, depth: 1)
+                vkCmdCopyBufferToImage(command, buffer, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region)
+                transition(command, image, from: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, to: layout,
+                           srcAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue, dstAccess: access)
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import XrPerfVulkan
+
+/// `xrperf-passbench`: benchmark protocol 3 for the layer's upscaling pass.
+@main
+struct PassBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xrperf-passbench",
+        abstract: "GPU time of xrperf's upscaling passes against a linear vkCmdBlitImage (benchmark protocol 3).",
+        discussion: """
+            Runs the layer's own upscaling pass (XrPerfVulkan's UpscaleContext and \
+            SubstitutedImages, the code xrEndFrame runs) on a headless Vulkan device of \
+            its own: no OpenXR runtime, no app. For every --size, --scale and --format \
+            it makes one app image per eye at the size times the scale (filled with a \
+            picture with edges in all directions and noise) and one "runtime" image per \
+            eye at the size (STORAGE | TRANSFER_DST | COLOR_ATTACHMENT; sRGB ones \
+            MUTABLE_FORMAT | EXTENDED_USAGE, as the layer asks of a runtime).
+
+            WHAT IS TIMED: one command buffer per frame with every eye in it, between \
+            a TOP_OF_PIPE and a BOTTOM_OF_PIPE timestamp (the layer's GPU time of a \
+            frame), for three methods: the bilinear pass, the edge-adaptive pass with \
+            --sharpness, and vkCmdBlitImage with VK_FILTER_LINEAR from the same rect \
+            to the same rect with the same barriers around it. Every frame is waited \
+            for before the next is submitted. Each round runs one frame of each method, \
+            the order rotating from round to round, so anything that drifts during \
+            the run slows all three alike; --warm-up rounds are left out.
+
+            OUTPUT: per pass and configuration the median and p90 (nearest rank) in \
+            milliseconds per frame, the blit's, and the ratio of the medians, as a \
+            table on standard output, or with --json as one JSON object: device, \
+            driver, eyes, frames, warm_up, sharpness and results, a list of objects \
+            with pass (bilinear, edge+sharpen), format, scale, input_width, \
+            input_height, output_width, output_height (per eye), frames, median_ms, \
+            p90_ms, blit_median_ms, blit_p90_ms, ratio. Progress goes to standard error.
+
+            DEVICE: the first discrete, integrated or virtual GPU, else a CPU \
+            implementation (lavapipe); --device picks one by name. lavapipe wants \
+            XDG_RUNTIME_DIR set to a private (0700) directory.
+
+            EXIT STATUS: 0 measured, 1 a Vulkan call failed or the device lacks what \
+            the pass needs (message on standard error), 64 usage error.
+
+            EXAMPLES:
+              xrperf-passbench                                 # 2 x 2064x2208, scales 0.5 and 0.7
+              xrperf-passbench --size 256x256 --frames 5 --json
+              xrperf-passbench --format unorm --format srgb --frames 100
+            """
+    )
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Output (display) size per eye; repeat for more sizes. Default 2064x2208.", valueName: "WxH"))
+    var size: [ImageSize] = []
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Render scale per axis (input = size x scale); repeat for more. Default 0.5 and 0.7.",
+                               valueName: "s"))
+    var scale: [Double] = []
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("Swapchain format (unorm: R8G8B8A8_UNORM, srgb: R8G8B8A8_SRGB); repeat for both. Default unorm.",
+                               valueName: "f"))
+    var format: [BenchFormat] = []
+
+    @Option(name: .long, help: ArgumentHelp("Eyes (views) per frame, each its own pair of images.", valueName: "n"))
+    var eyes: Int = 2
+
+    @Option(name: .long, help: ArgumentHelp("Measured frames per method and configuration (protocol 3: at least 50).",
+                                            valueName: "n"))
+    var frames: Int = 60
+
+    @Option(name: .long, help: ArgumentHelp("Rounds run first and left out (pipeline and cache warm-up).", valueName: "n"))
+    var warmUp: Int = 5
+
+    @Option(name: .long, help: ArgumentHelp("Sharpness of the edge-adaptive pass, 0 to 1.", valueName: "x"))
+    var sharpness: Double = 0.3
+
+    @Option(name: .long, help: ArgumentHelp("Use the Vulkan device whose name contains this (case-insensitive).",
+                                            valueName: "name"))
+    var device: String?
+
+    @Flag(name: .long, help: "Write the results as JSON instead of the table.")
+    var json = false
+
+    func validate() throws {
+        guard (1...8).contains(eyes) else { throw ValidationError("--eyes must be 1 to 8") }
+        guard frames >= 1 else { throw ValidationError("--frames must be at least 1") }
+        guard warmUp >= 0 else { throw ValidationError("--warm-up must not be negative") }
+        guard (0...1).contains(sharpness) else { throw ValidationError("--sharpness must be 0 to 1") }
+        for value in scale where !(value > 0 && value <= 1) {
+            throw ValidationError("--scale must be above 0 and at most 1, not \(value)")
+        }
+    }
+
+    func run() throws {
+        do {
+            let report = try measure()
+            print(json ? try report.json() : report.table())
+        } catch let error as BenchError {
+            FileHandle.standardError.write(Data("xrperf-passbench: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func measure() throws(BenchError) -> PassBenchReport {
+        let device = try BenchDevice(named: device)
+        defer { device.destroy() }
+        let context: UpscaleContext
+        do {
+            context = try UpscaleContext(binding: device.binding)
+        } catch {
+            throw .pass(error)
+        }
+        defer { context.destroy() }
+        let setup = try SetupCommands(device)
+        defer { setup.destroy() }
+
+        let runner = CaseRunner(device: device, context: context, setup: setup, sharpness: sharpness)
+        var report = PassBenchReport(device: device.name, driver: device.driver, eyes: eyes, frames: frames, warmUp: warmUp,
+                                     sharpness: sharpness)
+        for size in size.isEmpty ? [ImageSize(width: 2064, height: 2208)] : size {
+            for scale in scale.isEmpty ? [0.5, 0.7] : scale {
+                for format in format.isEmpty ? [.unorm] : format {
+                    let benchCase = BenchCase(outputWidth: size.width, outputHeight: size.height, scale: scale,
+                                              format: format, eyes: eyes)
+                    FileHandle.standardError.write(Data("xrperf-passbench: \(benchCase.label)\n".utf8))
+                    report.add(benchCase, try runner.run(benchCase, frames: frames, warmUp: warmUp))
+                }
+            }
+        }
+        return report
+    }
+}
