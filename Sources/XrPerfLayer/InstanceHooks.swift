@@ -41,7 +41,8 @@ func layerEnumerateViewConfigurationViews(
     guard let enumerate = state.next.enumerateViewConfigurationViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let result = enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
     if result == XR_SUCCESS, capacity > 0, let views, let countOutput {
-        let scale = latchedRenderScale(state) { instanceFacts(state, systemId: systemId) }
+        let recommended = (views[0].recommendedImageRectWidth, views[0].recommendedImageRectHeight)
+        let scale = latchedRenderScale(state, recommended: recommended) { instanceFacts(state, systemId: systemId) }
         if scale != RenderScale(uniform: 1) {
             applyRenderScale(scale, to: views, count: Int(min(capacity, countOutput.pointee)))
         }

@@ -169,3 +169,28 @@ import Testing
         #expect(blurred(edge) < blurred(bilinear))
     }
 }
+
+@Suite struct RenderScaleSettingsTests {
+    static func settings(scale: Double = 1, scaleY: Double = 0, width: Double = 0, height: Double = 0) -> ProfileSettings.Upscale {
+        var upscale = ProfileSettings().upscale
+        (upscale.renderScale, upscale.renderScaleY, upscale.width, upscale.height) = (scale, scaleY, width, height)
+        return upscale
+    }
+
+    @Test func scalesPerAxisAndExplicitSizes() {
+        #expect(RenderScale(settings: Self.settings(scale: 0.7), recommendedWidth: 2000, recommendedHeight: 2200)
+                == RenderScale(x: 0.7, y: 0.7))
+        #expect(RenderScale(settings: Self.settings(scale: 0.7, scaleY: 0.5), recommendedWidth: 2000, recommendedHeight: 2200)
+                == RenderScale(x: 0.7, y: 0.5))
+        #expect(RenderScale(settings: Self.settings(scale: 0.7, width: 1000, height: 1650),
+                            recommendedWidth: 2000, recommendedHeight: 2200) == RenderScale(x: 0.5, y: 0.75))
+        // A width alone keeps the aspect ratio.
+        #expect(RenderScale(settings: Self.settings(width: 1500), recommendedWidth: 2000, recommendedHeight: 2200)
+                == RenderScale(x: 0.75, y: 0.75))
+        // Nonsense stays within bounds.
+        #expect(RenderScale(settings: Self.settings(width: 1), recommendedWidth: 2000, recommendedHeight: 2200)
+                == RenderScale(x: 0.1, y: 0.1))
+        #expect(RenderScale(settings: Self.settings(scale: 0.5, width: 900), recommendedWidth: 0, recommendedHeight: 0)
+                == RenderScale(x: 0.5, y: 0.5))
+    }
+}

@@ -18,6 +18,9 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
     case controllerDiscreteUpgradeHold = "controller.discreteUpgradeHold"
     case controllerPanicUsefulnessThreshold = "controller.panicUsefulnessThreshold"
     case upscaleRenderScale = "upscale.renderScale"
+    case upscaleRenderScaleY = "upscale.renderScaleY"
+    case upscaleWidth = "upscale.width"
+    case upscaleHeight = "upscale.height"
     case upscaleFilter = "upscale.filter"
     case upscaleSharpness = "upscale.sharpness"
     case foveationMode = "foveation.mode"
@@ -103,6 +106,15 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
         case .upscaleRenderScale:
             return (.number(0.25...2), .number(1), "XRPERF_RENDER_SCALE",
                 "Render scale of the eye buffers, upscaled to the display by xrperf below 1 (XRPERF_UPSCALE=0: off).")
+        case .upscaleRenderScaleY:
+            return (.number(0...2), .number(0), "XRPERF_RENDER_SCALE_Y",
+                "Vertical render scale when it differs from renderScale; 0: the same as renderScale.")
+        case .upscaleWidth:
+            return (.number(0...16384), .number(0), "XRPERF_RENDER_WIDTH",
+                "Eye buffer width in pixels instead of a scale; 0: from renderScale.")
+        case .upscaleHeight:
+            return (.number(0...16384), .number(0), "XRPERF_RENDER_HEIGHT",
+                "Eye buffer height in pixels instead of a scale; 0: from renderScaleY or renderScale.")
         case .upscaleFilter:
             return (.choice(["bilinear", "edge"]), .text("edge"), "XRPERF_UPSCALE_FILTER",
                 "bilinear: cheapest; edge: edge-adaptive upscale, a little more GPU time.")

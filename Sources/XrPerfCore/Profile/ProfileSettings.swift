@@ -26,6 +26,11 @@ public struct ProfileSettings: Sendable, Equatable {
 
     public struct Upscale: Sendable, Equatable {
         public var renderScale: Double
+        /// 0: the same as renderScale.
+        public var renderScaleY: Double
+        /// Explicit eye buffer size in pixels; 0: from the scale.
+        public var width: Double
+        public var height: Double
         public var filter: UpscaleFilter
         public var sharpness: Double
     }
@@ -74,7 +79,8 @@ public struct ProfileSettings: Sendable, Equatable {
             discreteUpgradeHold: Int(number(.controllerDiscreteUpgradeHold)),
             panicUsefulnessThreshold: number(.controllerPanicUsefulnessThreshold))
         upscale = Upscale(
-            renderScale: number(.upscaleRenderScale), filter: UpscaleFilter(rawValue: text(.upscaleFilter)) ?? .edge,
+            renderScale: number(.upscaleRenderScale), renderScaleY: number(.upscaleRenderScaleY),
+            width: number(.upscaleWidth), height: number(.upscaleHeight), filter: UpscaleFilter(rawValue: text(.upscaleFilter)) ?? .edge,
             sharpness: number(.upscaleSharpness))
         foveation = Foveation(
             mode: FoveationMode(rawValue: text(.foveationMode)) ?? .off,

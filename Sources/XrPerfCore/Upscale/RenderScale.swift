@@ -25,3 +25,20 @@ public struct RenderScale: Sendable, Equatable {
         return UInt32(min(Double(max(limit, 1)), max(1, value)))
     }
 }
+
+extension RenderScale {
+    /// The scale the upscale settings ask for on a runtime recommending
+    /// `recommendedWidth x recommendedHeight` per eye: an explicit width or
+    /// height wins over the scales; a width alone keeps the aspect ratio; a
+    /// vertical scale of 0 means the horizontal one. Kept within 0.1 to 2.
+    public init(settings: ProfileSettings.Upscale, recommendedWidth: UInt32, recommendedHeight: UInt32) {
+        func ratio(_ pixels: Double, _ recommended: UInt32) -> Double? {
+            pixels > 0 && recommended > 0 ? pixels / Double(recommended) : nil
+        }
+        let x = ratio(settings.width, recommendedWidth) ?? settings.renderScale
+        let y = ratio(settings.height, recommendedHeight)
+            ?? (settings.renderScaleY > 0 ? settings.renderScaleY : (settings.width > 0 ? x : settings.renderScale))
+        func bounded(_ value: Double) -> Double { value.isFinite ? min(max(value, 0.1), 2) : 1 }
+        self.init(x: bounded(x), y: bounded(y))
+    }
+}

@@ -5,11 +5,13 @@ import XrPerfCore
 /// it is needed (the first view-size query, or session start when the app
 /// never asked), then kept, so every answer and the session's swapchain
 /// decisions agree however often the engine polls.
-func latchedRenderScale(_ instance: InstanceState, facts: () -> PlatformFacts) -> RenderScale {
+func latchedRenderScale(_ instance: InstanceState, recommended: (width: UInt32, height: UInt32),
+                        facts: () -> PlatformFacts) -> RenderScale {
     instance.renderScale.withLock { latched in
         if let latched { return latched }
         let settings = SessionProfile.resolve(facts: facts()).settings
-        let scale = RenderScale(uniform: settings.upscale.renderScale)
+        let scale = RenderScale(settings: settings.upscale, recommendedWidth: recommended.width,
+                                recommendedHeight: recommended.height)
         latched = scale
         if scale != RenderScale(uniform: 1) { logInfo("render scale \(scale.x) x \(scale.y) for app '\(instance.applicationName)'") }
         return scale

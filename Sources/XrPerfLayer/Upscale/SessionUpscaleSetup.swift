@@ -8,18 +8,18 @@ import XrPerfVulkan
 /// cannot be built on this device (logged once; the session runs without).
 func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: PlatformFacts,
                         settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?) -> SessionUpscale? {
-    let scale = latchedRenderScale(instance) { facts }
+    guard let stereo = stereoViews(instance, systemId: systemId), let first = stereo.first else {
+        logWarn("upscaling off: the runtime's stereo view sizes could not be read")
+        return nil
+    }
+    let scale = latchedRenderScale(instance, recommended: (first.recommendedImageRectWidth, first.recommendedImageRectHeight)) { facts }
     guard scale.needsUpscaling else { return nil }
     if let value = getenv("XRPERF_UPSCALE"), String(cString: value) == "0" {
-        logInfo("upscaling off: XRPERF_UPSCALE=0 (the app still renders at scale \(scale.x))")
+        logInfo("upscaling off: XRPERF_UPSCALE=0 (the app still renders at scale \(scale.x) x \(scale.y))")
         return nil
     }
     guard let vulkan else {
-        logWarn("render scale \(scale.x) asked, but the session does not use Vulkan: the app renders smaller and the runtime scales it")
-        return nil
-    }
-    guard let stereo = stereoViews(instance, systemId: systemId) else {
-        logWarn("upscaling off: the runtime's stereo view sizes could not be read")
+        logWarn("render scale \(scale.x) x \(scale.y) asked, but the session does not use Vulkan: the app renders smaller and the runtime scales it")
         return nil
     }
     do {
