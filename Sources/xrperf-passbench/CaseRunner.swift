@@ -42,6 +42,9 @@ struct CaseRunner {
             xrUsage: Self.appXrUsage, imageCount: benchCase.eyes)
         let images: SubstitutedImages
         do {
+            // The layer builds its pipelines when it sets a swapchain up.
+            try context.prepare(format, filter: .bilinear)
+            try context.prepare(format, filter: .edge)
             images = try SubstitutedImages(context: context, app: spec, runtimeImages: runtime.images,
                                            runtimeXrUsage: runtimeUsage)
         } catch {

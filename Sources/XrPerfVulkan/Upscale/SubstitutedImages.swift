@@ -33,6 +33,8 @@ public final class SubstitutedImages: @unchecked Sendable {
     let context: UpscaleContext
     public let format: UpscaleFormat
     public let arraySize: UInt32
+    public let appWidth: UInt32
+    public let appHeight: UInt32
     public let appLayout: VkImageLayout
     public let runtimeLayout: VkImageLayout
     private var appImages: [VkImage?] = []
@@ -50,6 +52,8 @@ public final class SubstitutedImages: @unchecked Sendable {
         self.context = context
         format = spec.format
         arraySize = max(spec.arraySize, 1)
+        appWidth = max(spec.width, 1)
+        appHeight = max(spec.height, 1)
         appLayout = SwapchainImageLayout.acquireLayout(xrUsage: spec.xrUsage)
         runtimeLayout = SwapchainImageLayout.acquireLayout(xrUsage: runtimeXrUsage)
         do throws(PassFailure) {

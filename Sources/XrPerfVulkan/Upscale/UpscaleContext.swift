@@ -132,6 +132,17 @@ public final class UpscaleContext: @unchecked Sendable {
             && sampled.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT.rawValue != 0
     }
 
+    /// Builds the pipeline a swapchain of `format` needs with `filter`:
+    /// called when the swapchain is set up, so no frame ever compiles one.
+    public func prepare(_ format: UpscaleFormat, filter: ProfileSettings.UpscaleFilter) throws(PassFailure) {
+        try pipelines.prepare(Self.variant(format, filter))
+    }
+
+    static func variant(_ format: UpscaleFormat, _ filter: ProfileSettings.UpscaleFilter) -> UpscalePipelines.Variant {
+        UpscalePipelines.Variant(storageClass: format.storageClass, edge: filter == .edge, encodeSRGB: format.isSRGB,
+                                 swapRedBlue: format.swapsRedAndBlue)
+    }
+
     // MARK: Frame
 
     /// Starts recording the frame's command buffer. A slot still in flight
@@ -165,7 +176,7 @@ public final class UpscaleContext: @unchecked Sendable {
                         filter: ProfileSettings.UpscaleFilter, sharpness: Double) {
         guard recording, let command = commands[slot],
               let app = images.appImage(appImage), let runtime = images.runtimeImage(runtimeImage),
-              let pipeline = pipelines.pipeline(for: images.format.storageClass) else { return }
+              let pipeline = pipelines.pipeline(for: Self.variant(images.format, filter)) else { return }
         barrier(command, app, layers: images.arraySize, from: images.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                 srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.appLayout),
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
@@ -185,15 +196,15 @@ public final class UpscaleContext: @unchecked Sendable {
         (constants.targetX, constants.targetY, constants.targetWidth, constants.targetHeight) = (target.x, target.y, target.width, target.height)
         constants.sourceLayer = Int32(clamping: sourceLayer)
         constants.targetLayer = Int32(clamping: targetLayer)
-        constants.flags = (filter == .edge ? UpscalePushConstants.edge : 0)
-            | (images.format.isSRGB ? UpscalePushConstants.encodeSRGB : 0)
-            | (images.format.swapsRedAndBlue ? UpscalePushConstants.swapRedBlue : 0)
         constants.sharpness = Float(min(max(sharpness, 0), 1))
+        constants.inverseSourceWidth = 1 / Float(images.appWidth)
+        constants.inverseSourceHeight = 1 / Float(images.appHeight)
         withUnsafeBytes(of: &constants) { bytes in
             functions.cmdPushConstants(command, pipelines.pipelineLayout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
                                        UInt32(bytes.count), bytes.baseAddress)
         }
-        functions.cmdDispatch(command, (UInt32(target.width) + 7) / 8, (UInt32(target.height) + 7) / 8, 1)
+        // One row of 64 pixels per workgroup (Shaders/Upscale.glsl).
+        functions.cmdDispatch(command, (UInt32(target.width) + 63) / 64, UInt32(target.height), 1)
 
         // Back to the layouts the app and the runtime expect; the execution
         // dependency on ALL_COMMANDS also orders the app's next writes to its

@@ -4,16 +4,24 @@ import XrPerfCore
 /// The upscaling pass's fixed Vulkan objects on one device: the sampler, the
 /// two descriptor set layouts (set 0: the app's image to read; set 1: the
 /// runtime's image to write, so every pair needs no per-frame descriptor
-/// update), the pipeline layout and one compute pipeline per storage format.
+/// update), the pipeline layout, and the compute pipelines, one per storage
+/// format and specialisation (filter, sRGB encoding, channel swap), made when
+/// a swapchain first needs one, never in a frame.
 final class UpscalePipelines {
+    struct Variant: Equatable {
+        var storageClass: UpscaleFormat.StorageClass
+        var edge: Bool
+        var encodeSRGB: Bool
+        var swapRedBlue: Bool
+    }
+
     let functions: VulkanPassFunctions
     let device: VkDevice
     private(set) var sampler: VkSampler?
     private(set) var sourceLayout: VkDescriptorSetLayout?
     private(set) var targetLayout: VkDescriptorSetLayout?
     private(set) var pipelineLayout: VkPipelineLayout?
-    private(set) var rgba8: VkPipeline?
-    private(set) var rgba16f: VkPipeline?
+    private var pipelines: [(Variant, VkPipeline?)] = []
 
     init(functions: VulkanPassFunctions, device: VkDevice) throws(PassFailure) {
         self.functions = functions
@@ -29,8 +37,9 @@ final class UpscalePipelines {
     private func create() throws(PassFailure) {
         var samplerInfo = VkSamplerCreateInfo()
         samplerInfo.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO
-        samplerInfo.magFilter = VK_FILTER_NEAREST
-        samplerInfo.minFilter = VK_FILTER_NEAREST
+        // texelFetch ignores the filter; the bilinear path relies on it.
+        samplerInfo.magFilter = VK_FILTER_LINEAR
+        samplerInfo.minFilter = VK_FILTER_LINEAR
         samplerInfo.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST
         samplerInfo.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE
         samplerInfo.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE
@@ -57,8 +66,19 @@ final class UpscalePipelines {
             }
         }
         try check(result, "vkCreatePipelineLayout")
-        rgba8 = try pipeline(UpscaleRGBA8SPIRV.words)
-        rgba16f = try pipeline(UpscaleRGBA16FSPIRV.words)
+    }
+
+    /// Makes the pipeline for `variant` unless it exists.
+    func prepare(_ variant: Variant) throws(PassFailure) {
+        guard pipeline(for: variant) == nil else { return }
+        let words = variant.storageClass == .rgba8 ? UpscaleRGBA8SPIRV.words : UpscaleRGBA16FSPIRV.words
+        pipelines.append((variant, try pipeline(words, variant)))
+    }
+
+    /// A linear scan of a handful of entries: no allocation, no hashing.
+    func pipeline(for variant: Variant) -> VkPipeline? {
+        for entry in pipelines where entry.0 == variant { return entry.1 }
+        return nil
     }
 
     /// The shader reads set 0 binding 0 and writes set 1 binding 1.
@@ -80,7 +100,7 @@ final class UpscalePipelines {
         return layout
     }
 
-    private func pipeline(_ words: [UInt32]) throws(PassFailure) -> VkPipeline? {
+    private func pipeline(_ words: [UInt32], _ variant: Variant) throws(PassFailure) -> VkPipeline? {
         var module: VkShaderModule?
         let created = words.withUnsafeBufferPointer { code in
             var info = VkShaderModuleCreateInfo()
@@ -91,46 +111,56 @@ final class UpscalePipelines {
         }
         try check(created, "vkCreateShaderModule")
         defer { functions.destroyShaderModule(device, module, nil) }
+        // Booleans are 32-bit in specialisation data.
+        var values: (UInt32, UInt32, UInt32) = (variant.edge ? 1 : 0, variant.encodeSRGB ? 1 : 0, variant.swapRedBlue ? 1 : 0)
+        var entries = (VkSpecializationMapEntry(constantID: 0, offset: 0, size: 4),
+                       VkSpecializationMapEntry(constantID: 1, offset: 4, size: 4),
+                       VkSpecializationMapEntry(constantID: 2, offset: 8, size: 4))
         var pipeline: VkPipeline?
-        let result = "main".withCString { entry in
-            var info = VkComputePipelineCreateInfo()
-            info.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO
-            info.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO
-            info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT
-            info.stage.module = module
-            info.stage.pName = entry
-            info.layout = pipelineLayout
-            return functions.createComputePipelines(device, nil, 1, &info, nil, &pipeline)
+        let result = withUnsafePointer(to: &values) { data in
+            withUnsafePointer(to: &entries) { map in
+                map.withMemoryRebound(to: VkSpecializationMapEntry.self, capacity: 3) { mapEntries in
+                    var specialization = VkSpecializationInfo(mapEntryCount: 3, pMapEntries: mapEntries,
+                                                              dataSize: 12, pData: UnsafeRawPointer(data))
+                    return withUnsafePointer(to: &specialization) { info in
+                        "main".withCString { entry in
+                            var create = VkComputePipelineCreateInfo()
+                            create.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO
+                            create.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO
+                            create.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT
+                            create.stage.module = module
+                            create.stage.pName = entry
+                            create.stage.pSpecializationInfo = info
+                            create.layout = pipelineLayout
+                            return functions.createComputePipelines(device, nil, 1, &create, nil, &pipeline)
+                        }
+                    }
+                }
+            }
         }
         try check(result, "vkCreateComputePipelines")
         return pipeline
     }
 
-    func pipeline(for storageClass: UpscaleFormat.StorageClass) -> VkPipeline? {
-        storageClass == .rgba8 ? rgba8 : rgba16f
-    }
-
     func destroy() {
-        functions.destroyPipeline(device, rgba8, nil)
-        functions.destroyPipeline(device, rgba16f, nil)
+        for (_, pipeline) in pipelines { functions.destroyPipeline(device, pipeline, nil) }
+        pipelines = []
         functions.destroyPipelineLayout(device, pipelineLayout, nil)
         functions.destroyDescriptorSetLayout(device, sourceLayout, nil)
         functions.destroyDescriptorSetLayout(device, targetLayout, nil)
         functions.destroySampler(device, sampler, nil)
-        (rgba8, rgba16f, pipelineLayout, sourceLayout, targetLayout, sampler) = (nil, nil, nil, nil, nil, nil)
+        (pipelineLayout, sourceLayout, targetLayout, sampler) = (nil, nil, nil, nil)
     }
 }
 
-/// Must match the push constant block in Shaders/Upscale.glsl (48 bytes).
+/// Must match the push constant block in Shaders/Upscale.glsl (56 bytes).
 struct UpscalePushConstants {
     var sourceX: Int32 = 0, sourceY: Int32 = 0, sourceWidth: Int32 = 0, sourceHeight: Int32 = 0
     var targetX: Int32 = 0, targetY: Int32 = 0, targetWidth: Int32 = 0, targetHeight: Int32 = 0
     var sourceLayer: Int32 = 0
     var targetLayer: Int32 = 0
-    var flags: UInt32 = 0
     var sharpness: Float = 0
-
-    static let edge: UInt32 = 1
-    static let encodeSRGB: UInt32 = 2
-    static let swapRedBlue: UInt32 = 4
+    var reserved: Float = 0
+    var inverseSourceWidth: Float = 0
+    var inverseSourceHeight: Float = 0
 }
