@@ -9,6 +9,9 @@ enum ProfileFileReader {
         func problem(_ message: String) -> Result<[UInt8], ProfileProblem> {
             .failure(ProfileProblem(file: path, position: ProfilePosition(line: 1, column: 1), path: "", message: message))
         }
+        if InjectedFaults.isActive(.profileRead) {
+            return problem("cannot read: \(InjectedFaults.Injected(fault: .profileRead))")
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return problem("cannot read: \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -11,17 +11,22 @@ struct SessionProfile {
     /// What the telemetry header shows as the active profile.
     let summary: String
 
-    static func resolve(facts: PlatformFacts) -> SessionProfile {
-        resolve(facts: facts, keepRunningOnError: false) ?? SessionProfile(settings: ResolvedProfile().typed, summary: "")
+    /// `quiet`: says nothing (the render scale is looked up before the
+    /// session exists; the session's own resolution reports problems once).
+    static func resolve(facts: PlatformFacts, quiet: Bool = false) -> SessionProfile {
+        resolve(facts: facts, keepRunningOnError: false, quiet: quiet)
+            ?? SessionProfile(settings: ResolvedProfile().typed, summary: "")
     }
 
     /// A changed profile for a running session: nil when it is invalid, so the
     /// session keeps the settings it runs with.
     static func reload(facts: PlatformFacts) -> SessionProfile? {
-        resolve(facts: facts, keepRunningOnError: true)
+        resolve(facts: facts, keepRunningOnError: true, quiet: false)
     }
 
-    private static func resolve(facts: PlatformFacts, keepRunningOnError: Bool) -> SessionProfile? {
+    private static func resolve(facts: PlatformFacts, keepRunningOnError: Bool, quiet: Bool) -> SessionProfile? {
+        func logWarn(_ message: @autoclosure () -> String) { if !quiet { XrPerfLayer.logWarn(message()) } }
+        func logInfo(_ message: @autoclosure () -> String) { if !quiet { XrPerfLayer.logInfo(message()) } }
         let fallback = keepRunningOnError ? "keeping the running settings" : "using the built-in settings"
         let environment = processEnvironment()
         let location = ProfileSearch.locate(environment: environment) { access($0, F_OK) == 0 }

@@ -26,9 +26,11 @@ final class RecordingWriter: @unchecked Sendable {
 
     init?(path: String, session: SessionInfo) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let injected = InjectedFaults.isActive(.recordingFile)
+        fd = injected ? -1 : open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else {
-            logWarn("cannot open XRPERF_RECORD file '\(path)': \(String(cString: strerror(errno))); not recording")
+            let why = injected ? InjectedFaults.Injected(fault: .recordingFile).description : String(cString: strerror(errno))
+            logWarn("cannot open XRPERF_RECORD file '\(path)': \(why); not recording")
             return nil
         }
         ring = FrameRingBuffer(capacity: Self.ringCapacity)

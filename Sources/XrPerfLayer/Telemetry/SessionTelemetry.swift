@@ -30,6 +30,7 @@ final class SessionTelemetry: @unchecked Sendable {
             logInfo("app GPU time off: XRPERF_GPU_TIMING")
         } else if let vulkan {
             do {
+                try InjectedFaults.check(.gpuTimer)
                 timer = try GpuFrameTimer(binding: vulkan)
             } catch {
                 logWarn("app GPU time off for this session: \(error)")
@@ -116,6 +117,8 @@ final class SessionTelemetry: @unchecked Sendable {
         }
         guard let timer = gpuTimer, let frame, frame == timedFrame else { return }
         do {
+            // Mid-session, as a device lost or an exhausted pool would be.
+            if frame >= 30 { try InjectedFaults.check(.gpuSubmit) }
             try timer.frameEnding(frame)
         } catch {
             disableGpuTiming(error)

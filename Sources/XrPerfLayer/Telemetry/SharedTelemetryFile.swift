@@ -32,6 +32,9 @@ final class SharedTelemetryFile: @unchecked Sendable {
         let recordBytes = MemoryLayout<XrPerfFrameRecord>.stride * Int(capacity)
         mappedBytes = MemoryLayout<XrPerfTelemetryHeader>.stride + recordBytes
 
+        if InjectedFaults.isActive(.telemetryFile) {
+            throw .file(path, InjectedFaults.Injected(fault: .telemetryFile).description)
+        }
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .file(path, Self.errnoText()) }
         defer { Glibc.close(fd) }

@@ -20,9 +20,10 @@ enum FrameUpscaleOutcome {
 /// records all views into one command buffer between two timestamps,
 /// submits, and releases the runtime images before the frame goes down.
 func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: XrFrameEndInfo) -> FrameUpscaleOutcome {
-    guard !upscale.broken.load(ordering: .relaxed), let layers = info.layers else { return .unchanged }
+    guard let layers = info.layers, !upscale.isShutDownNow else { return .unchanged }
     let layerCount = Int(info.layerCount)
     guard layerCount > 0, layerCount <= SessionUpscale.maximumLayers else { return .unchanged }
+    if upscale.broken.load(ordering: .relaxed) { return withoutSubstitutedLayers(upscale, info, layers, layerCount) }
 
     var substitutedViews = 0
     for index in 0..<layerCount {
@@ -33,7 +34,9 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
     }
     guard substitutedViews > 0 else { return .unchanged }
 
-    do throws(PassFailure) {
+    do {
+        // Mid-session, as a lost device would.
+        if upscale.context.framesSubmitted >= 30 { try InjectedFaults.check(.upscaleFrame) }
         try upscale.context.beginFrame { gpuNs in
             if let gpuNs { upscale.lastGpuNs.store(gpuNs, ordering: .relaxed) }
         }
@@ -87,6 +90,27 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
     var rewritten = info
     rewritten.layers = UnsafePointer(upscale.layerPointers)
     return .rewritten(rewritten)
+}
+
+/// After the pass failed: the frame goes on without the layers that show
+/// substituted swapchains (the runtime's images would be stale or never
+/// released), so the app keeps running and its other layers still show.
+private func withoutSubstitutedLayers(
+    _ upscale: SessionUpscale, _ info: XrFrameEndInfo,
+    _ layers: UnsafePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>, _ layerCount: Int
+) -> FrameUpscaleOutcome {
+    var kept = 0
+    for index in 0..<layerCount {
+        // A failure here is also about a substituted view: leave it out too.
+        guard case .success(0) = checkLayer(layers[index], upscale) else { continue }
+        upscale.layerPointers[kept] = layers[index]
+        kept += 1
+    }
+    guard kept < layerCount else { return .unchanged }
+    var reduced = info
+    reduced.layerCount = UInt32(kept)
+    reduced.layers = kept > 0 ? UnsafePointer(upscale.layerPointers) : nil
+    return .rewritten(reduced)
 }
 
 /// How many views of a layer show substituted swapchains, or the error a

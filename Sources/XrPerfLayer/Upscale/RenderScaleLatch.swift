@@ -9,7 +9,7 @@ func latchedRenderScale(_ instance: InstanceState, recommended: (width: UInt32, 
                         facts: () -> PlatformFacts) -> RenderScale {
     instance.renderScale.withLock { latched in
         if let latched { return latched }
-        let settings = SessionProfile.resolve(facts: facts()).settings
+        let settings = SessionProfile.resolve(facts: facts(), quiet: true).settings
         let scale = RenderScale(settings: settings.upscale, recommendedWidth: recommended.width,
                                 recommendedHeight: recommended.height)
         latched = scale

@@ -51,6 +51,7 @@ final class SessionUpscale: @unchecked Sendable {
     }
 
     private let isShutDown = Atomic<Bool>(false)
+    var isShutDownNow: Bool { isShutDown.load(ordering: .acquiring) }
 
     /// Called before the session and its swapchains go; later frames pass
     /// through untouched. Safe to call more than once.

@@ -23,6 +23,7 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
         return nil
     }
     do {
+        try InjectedFaults.check(.upscalePass)
         let context = try UpscaleContext(binding: UpscaleContext.Binding(
             instance: vulkan.instance, physicalDevice: vulkan.physicalDevice, device: vulkan.device,
             queueFamilyIndex: vulkan.queueFamilyIndex, queueIndex: vulkan.queueIndex))

@@ -49,6 +49,7 @@ func createSubstitutedSwapchain(
         return nil
     }
     do {
+        try InjectedFaults.check(.upscaleImages)
         try upscale.context.prepare(format, filter: upscale.filter)
         let runtimeImages = try runtimeVulkanImages(created, enumerate)
         let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)

@@ -39,6 +39,8 @@ public final class UpscaleContext: @unchecked Sendable {
     private var pending: [Bool]
     private var timed: [Bool]
     private var slot = 0
+    /// Frames submitted so far in the session.
+    public private(set) var framesSubmitted: UInt64 = 0
     private var recording = false
     private let timestampPeriod: Float
     private let timestampBits: UInt32
@@ -237,6 +239,7 @@ public final class UpscaleContext: @unchecked Sendable {
         try check(result, "vkQueueSubmit")
         pending[slot] = true
         timed[slot] = queryPool != nil
+        framesSubmitted += 1
         slot = (slot + 1) % Self.slotCount
     }
 
