@@ -15,6 +15,7 @@
 
 #include "../../include/xrperf/loader_interfaces.h"
 #include "../../include/xrperf/telemetry.h"
+#include "../../include/xrperf/meta_recommended_layer_resolution.h"
 
 /* Macros Swift cannot import, as inline functions. */
 static inline XrVersion xrperf_make_version(uint32_t major, uint32_t minor, uint32_t patch) {

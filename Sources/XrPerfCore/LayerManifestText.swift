@@ -12,15 +12,19 @@ public enum LayerManifestText {
             "        \"api_version\": \"1.0\",",
             "        \"implementation_version\": \"\(XrPerfVersion.implementationVersion)\",",
         ]
-        let description = "        \"description\": \"xrperf: frame timing, adaptive quality and upscaling for OpenXR apps\""
+        lines += [
+            "        \"description\": \"xrperf: frame timing, adaptive quality and upscaling for OpenXR apps\",",
+            "        \"instance_extensions\": [",
+            "            { \"name\": \"XR_META_recommended_layer_resolution\", \"extension_version\": \"1\" }",
+        ]
         if implicit {
             lines += [
-                description + ",",
+                "        ],",
                 "        \"enable_environment\": \"ENABLE_XRPERF\",",
                 "        \"disable_environment\": \"DISABLE_XRPERF\"",
             ]
         } else {
-            lines.append(description)
+            lines.append("        ]")
         }
         lines += ["    }", "}"]
         return lines.joined(separator: "\n") + "\n"

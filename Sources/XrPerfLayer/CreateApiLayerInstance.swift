@@ -27,7 +27,9 @@ func layerCreateApiLayerInstance(
     // The layers below must see the chain from the link after ours.
     var downInfo = layerInfo.pointee
     downInfo.nextInfo = nextInfo.pointee.next
-    let result = withUnsafePointer(to: &downInfo) { nextCreate(createInfo, $0, instance) }
+    let (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(createInfo) { down, enabled in
+        (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
+    }
     guard xrperf_succeeded(result) != 0, let instance, let created = instance.pointee else { return result }
 
     let next = NextDispatch(instance: created, getInstanceProcAddr: nextGetInstanceProcAddr)
@@ -38,9 +40,10 @@ func layerCreateApiLayerInstance(
         handle: handleKey(created), next: next,
         applicationName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.applicationName) } ?? "",
         engineName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.engineName) } ?? "",
-        runtimeName: runtimeName(of: created, next: next))
+        runtimeName: runtimeName(of: created, next: next), layerExtensions: layerExtensions)
     Registry.instances.insert(state.handle, state)
-    logInfo("instance created: app '\(state.applicationName)', engine '\(state.engineName)', runtime '\(state.runtimeName)'")
+    logInfo("instance created: app '\(state.applicationName)', engine '\(state.engineName)', runtime '\(state.runtimeName)'"
+            + (layerExtensions.isEmpty ? "" : ", layer extensions: \(layerExtensions.sorted().joined(separator: ", "))"))
     return result
 }
 

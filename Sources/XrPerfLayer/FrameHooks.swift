@@ -15,9 +15,12 @@ func layerWaitFrame(
     guard let wait = state.instance.next.waitFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
     telemetry.waitCalled(atNs: Int64(entered))
+    // Decide the frame's knobs before anything waits: the divisor paces
+    // this very wait.
+    state.controller?.decideNextFrame()
     // The throttle sleeps before the runtime's wait, so the runtime paces
     // (and reprojects) around the frames the app does render.
-    let divisor = state.throttle.divisor
+    let divisor = max(state.throttle.divisor, state.controller?.frameDivisor ?? 1)
     let slept = state.throttle.pace(divisor: divisor)
     let callDown = monotonicNanoseconds()
     let result = wait(session, waitInfo, frameState)

@@ -1,4 +1,5 @@
 import COpenXR
+import Glibc
 
 /// Our function for what the layer intercepts, the next link's pointer for
 /// everything else, so untouched calls cost nothing.
@@ -11,6 +12,12 @@ func layerGetInstanceProcAddr(
         // a layer has no next link to ask.
         function.pointee = nil
         return instance == nil ? XR_ERROR_FUNCTION_UNSUPPORTED : XR_ERROR_HANDLE_INVALID
+    }
+    // A function of a layer extension exists only where the app enabled it.
+    if strcmp(name, "xrGetRecommendedLayerResolutionMETA") == 0,
+       !state.layerExtensions.contains(LayerExtensions.recommendedLayerResolution) {
+        function.pointee = nil
+        return XR_ERROR_FUNCTION_UNSUPPORTED
     }
     if let ours = LayerSurface.intercept(named: name) {
         function.pointee = ours

@@ -14,7 +14,12 @@ final class InstanceState: Sendable {
     /// (or at session start): engines size their swapchains from that answer.
     let renderScale = Mutex<RenderScale?>(nil)
 
-    init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String) {
+    /// Extensions of the layer's own that the app enabled.
+    let layerExtensions: Set<String>
+
+    init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String,
+         layerExtensions: Set<String> = []) {
+        self.layerExtensions = layerExtensions
         self.handle = handle
         self.next = next
         self.applicationName = applicationName
@@ -33,9 +38,13 @@ final class SessionState: Sendable {
     let facts: PlatformFacts
     /// nil when the session renders at full scale (or cannot upscale).
     let upscale: SessionUpscale?
+    /// nil when the session does not adapt (controller off, or no knob it
+    /// may turn).
+    let controller: SessionController?
 
     init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
-         facts: PlatformFacts, upscale: SessionUpscale?) {
+         facts: PlatformFacts, upscale: SessionUpscale?, controller: SessionController? = nil) {
+        self.controller = controller
         self.handle = handle
         self.instance = instance
         self.telemetry = telemetry

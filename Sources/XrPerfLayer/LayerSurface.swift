@@ -3,8 +3,8 @@ import Glibc
 
 /// The layer's whole surface in one place: every OpenXR function it
 /// intercepts. Everything else is forwarded by handing out the next link's
-/// pointer. The layer advertises no extension, blocks none from going down
-/// and enables none implicitly (yet).
+/// pointer. The layer's own extensions (LayerExtensions) are answered here
+/// and never go down.
 struct Intercept: @unchecked Sendable {
     let name: StaticString
     let function: PFN_xrVoidFunction
@@ -36,6 +36,8 @@ enum LayerSurface {
         Intercept(name: "xrWaitSwapchainImage", function: erase(layerWaitSwapchainImage as PFN_xrWaitSwapchainImage)),
         Intercept(name: "xrReleaseSwapchainImage",
                   function: erase(layerReleaseSwapchainImage as PFN_xrReleaseSwapchainImage)),
+        Intercept(name: "xrGetRecommendedLayerResolutionMETA",
+                  function: erase(layerGetRecommendedLayerResolutionMETA as PFN_xrGetRecommendedLayerResolutionMETA)),
     ]
 
     /// strcmp over a short static table: no String is built from the name.

@@ -17,15 +17,20 @@ func layerCreateSession(
             application: state.applicationName, engine: state.engineName, runtime: state.runtimeName,
             system: system, gpuVendor: gpu.map { GPUVendor(vulkanVendorID: $0.vendorID) }, gpuName: gpu?.name ?? "")
         let profile = SessionProfile.resolve(facts: facts)
+        let controller = makeSessionController(state, settings: profile.settings, vulkan: vulkan != nil)
         let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
-                                         profile: profile, vulkan: vulkan)
+                                         profile: profile, vulkan: vulkan, controller: controller)
         let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
         let upscale = createInfo.flatMap { info in
-            makeSessionUpscale(state, systemId: info.pointee.systemId, facts: facts, settings: profile.settings, vulkan: vulkan)
+            makeSessionUpscale(state, systemId: info.pointee.systemId, facts: facts, settings: profile.settings,
+                               vulkan: vulkan, dynamic: controller?.drivesRenderScale ?? false)
         }
-        if let upscale { telemetry.upscaling(renderScale: upscale.scale.x) }
+        if let upscale {
+            telemetry.upscaling(renderScale: upscale.scale.x)
+            controller?.staticScale = upscale.scale.x
+        }
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
-                                        throttle: throttle, facts: facts, upscale: upscale)
+                                        throttle: throttle, facts: facts, upscale: upscale, controller: controller)
         Registry.sessions.insert(sessionState.handle, sessionState)
         ProfileWatcher.shared.startIfNeeded()
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")

@@ -19,6 +19,8 @@ public struct FrameRecord: Sendable, Equatable {
     public var flags: FrameFlags
     public var features: FeatureFlags
     public var knobs: KnobSettings
+    /// What the controller planned for the frame, when it runs.
+    public var decision: ControllerDecision?
 
     public init(frameIndex: UInt64 = 0, predictedDisplayTime: Int64 = 0, displayPeriodNs: Int64 = 0,
                 waitCallNs: Int64 = 0, waitReturnNs: Int64 = 0, beginCallNs: Int64 = 0, endCallNs: Int64 = 0,
@@ -42,6 +44,7 @@ public struct FrameRecord: Sendable, Equatable {
         self.flags = flags
         self.features = features
         self.knobs = knobs
+        decision = nil
     }
 
     /// Missed at least one display period (the architecture's "missed frame").
@@ -80,6 +83,18 @@ public struct FeatureFlags: OptionSet, Sendable, Hashable {
         (.gpuTiming, "gpu_timing"), (.gpuTimingBypassed, "gpu_timing_bypassed"), (.recording, "recording"),
         (.upscaling, "upscaling"),
     ]
+}
+
+/// The controller's plan for a frame: the GPU time it forecast at the
+/// settings it chose, and the time it aimed to stay under.
+public struct ControllerDecision: Sendable, Equatable {
+    public var forecastGpuNs: Int64
+    public var targetNs: Int64
+
+    public init(forecastGpuNs: Int64, targetNs: Int64) {
+        self.forecastGpuNs = forecastGpuNs
+        self.targetNs = targetNs
+    }
 }
 
 /// The quality knobs in force for a frame.

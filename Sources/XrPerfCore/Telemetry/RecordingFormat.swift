@@ -54,6 +54,10 @@ public enum RecordingFormat {
         line.field("render_scale", Double(frame.knobs.renderScale), into: &buffer)
         line.field("frame_divisor", Int64(frame.knobs.frameDivisor), into: &buffer)
         line.field("foveation", frame.knobs.foveation.name, into: &buffer)
+        if let decision = frame.decision {
+            line.milliseconds("forecast_gpu_ms", decision.forecastGpuNs, into: &buffer)
+            line.milliseconds("target_ms", decision.targetNs, into: &buffer)
+        }
         // The names come from the flag types, the one list readers parse too.
         line.openNames("flags", into: &buffer)
         for (flag, name) in FrameFlags.names { line.name(name, if: frame.flags.contains(flag), into: &buffer) }

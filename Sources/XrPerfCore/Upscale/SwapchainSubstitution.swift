@@ -40,9 +40,11 @@ public enum SwapchainSubstitution: Sendable, Equatable {
 
     /// `smallestEyeWidth/Height`: the smallest scaled recommended view size
     /// the app was told. Apps round sizes, so 1 % below it still counts.
-    public static func decide(_ request: Request, scale: RenderScale,
+    /// `dynamic`: the app renders smaller rects at a scale chosen each frame,
+    /// so eye buffers are substituted at any static scale.
+    public static func decide(_ request: Request, scale: RenderScale, dynamic: Bool = false,
                               smallestEyeWidth: UInt32, smallestEyeHeight: UInt32) -> SwapchainSubstitution {
-        guard scale.needsUpscaling else { return .passThrough(reason: "render scale is not below 1") }
+        guard scale.needsUpscaling || dynamic else { return .passThrough(reason: "render scale is not below 1") }
         guard request.usageFlags & depthUsage == 0 else { return .passThrough(reason: "depth swapchain") }
         guard request.createFlags & staticImage == 0 else { return .passThrough(reason: "static image") }
         guard request.sampleCount == 1 else { return .passThrough(reason: "multisampled") }

@@ -23,8 +23,12 @@ final class SessionTelemetry: @unchecked Sendable {
 
     private static let nextSerial = Atomic<UInt64>(1)
 
+    /// Learns from every finished frame, when the session adapts.
+    private let controller: SessionController?
+
     init(instance: InstanceState, systemName: String, gpuName: String, profile: SessionProfile,
-         vulkan: GpuFrameTimer.Binding?) {
+         vulkan: GpuFrameTimer.Binding?, controller: SessionController?) {
+        self.controller = controller
         var timer: GpuFrameTimer?
         if Self.switchedOff("XRPERF_GPU_TIMING") {
             logInfo("app GPU time off: XRPERF_GPU_TIMING")
@@ -145,6 +149,11 @@ final class SessionTelemetry: @unchecked Sendable {
         if var frame = finished {
             // The frame divisor came with the frame from xrWaitFrame.
             frame.knobs.renderScale = knobs.renderScale
+            if let controller {
+                if controller.drivesRenderScale { frame.knobs.renderScale *= Float(controller.renderScale) }
+                frame.decision = ControllerDecision(forecastGpuNs: Int64(controller.forecastMs * 1e6),
+                                                    targetNs: Int64(controller.targetMs * 1e6))
+            }
             frame.knobs.foveation = knobs.foveation
             frame.features = features
             // The layer's pass time comes back a few frames late: this is the
@@ -160,7 +169,10 @@ final class SessionTelemetry: @unchecked Sendable {
             pending.append(frame, resolved: !timed)
         }
         collectGpuTimes()
-        pending.popResolved { recorder?.push($0) }
+        pending.popResolved { frame in
+            recorder?.push(frame)
+            controller?.post(frame)
+        }
     }
 
     private func collectGpuTimes() {

@@ -59,7 +59,8 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             let copies = upscale.views + viewOffset
             for view in 0..<viewCount {
                 copies[view] = views[view]
-                if !upscaleSubImage(&copies[view].subImage, upscale, &acquiredCount) { failed = true }
+                let full = upscale.dynamic ? upscale.fullExtents.withLock { $0[view] } : nil
+                if !upscaleSubImage(&copies[view].subImage, upscale, &acquiredCount, fullExtent: full) { failed = true }
                 dropDepth(from: &copies[view])
             }
             upscale.projections[index].views = UnsafePointer(copies)
@@ -69,7 +70,7 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
         case XR_TYPE_COMPOSITION_LAYER_QUAD:
             let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self)
             upscale.quads[index] = original.pointee
-            if !upscaleSubImage(&upscale.quads[index].subImage, upscale, &acquiredCount) { failed = true }
+            if !upscaleSubImage(&upscale.quads[index].subImage, upscale, &acquiredCount, fullExtent: nil) { failed = true }
             upscale.layerPointers[index] = UnsafeRawPointer(upscale.quads + index)
                 .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
         default:
@@ -161,7 +162,7 @@ private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<Bool, XrRe
 /// Records one sub-image's upscale and points it at the runtime's image.
 /// False when the runtime's image could not be had.
 private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ upscale: SessionUpscale,
-                             _ acquiredCount: inout Int) -> Bool {
+                             _ acquiredCount: inout Int, fullExtent: (width: Int32, height: Int32)?) -> Bool {
     guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution,
           let appImage = substitution.lastReleased else { return true }
     if substitution.runtimeImageThisFrame == nil {
@@ -173,13 +174,26 @@ private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ upscale: S
     guard let runtimeImage = substitution.runtimeImageThisFrame else { return false }
     let source = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
                            width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
-    let target = substitution.geometry.runtimeRect(for: source)
+    let target = targetRect(source, fullExtent, substitution.geometry)
     upscale.context.upscale(substitution.images, appImage: Int(appImage), sourceLayer: subImage.imageArrayIndex,
                             source: source, runtimeImage: Int(runtimeImage), targetLayer: subImage.imageArrayIndex,
                             target: target, filter: upscale.filter, sharpness: upscale.sharpness)
     subImage.imageRect = XrRect2Di(offset: XrOffset2Di(x: target.x, y: target.y),
                                    extent: XrExtent2Di(width: target.width, height: target.height))
     return true
+}
+
+/// Where a rect lands in the runtime's image: scaled with the images, and,
+/// when the app rendered a smaller rect at the controller's scale, grown back
+/// to the full size it showed in its resolution query (at the same offset,
+/// inside the image).
+private func targetRect(_ source: PixelRect, _ fullExtent: (width: Int32, height: Int32)?,
+                        _ geometry: UpscaleGeometry) -> PixelRect {
+    guard let full = fullExtent, full.width >= source.width, full.height >= source.height,
+          source.width < full.width || source.height < full.height else { return geometry.runtimeRect(for: source) }
+    let width = min(full.width, Int32(clamping: geometry.appWidth) - source.x)
+    let height = min(full.height, Int32(clamping: geometry.appHeight) - source.y)
+    return geometry.runtimeRect(for: PixelRect(x: source.x, y: source.y, width: width, height: height))
 }
 
 private func acquireRuntimeImage(_ state: SwapchainState) -> UInt32? {

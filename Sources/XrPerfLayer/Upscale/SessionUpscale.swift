@@ -34,8 +34,16 @@ final class SessionUpscale: @unchecked Sendable {
     /// Swapchains whose runtime image is acquired during the frame being ended.
     let acquired: UnsafeMutablePointer<Unmanaged<SubstitutedSwapchain>?>
 
+    /// Whether the app renders a smaller rect each frame at the controller's
+    /// scale (XR_META_recommended_layer_resolution).
+    let dynamic: Bool
+    /// The full-size view extents the app last showed in a resolution query:
+    /// what its smaller rects are upscaled back to.
+    let fullExtents = Mutex(FullExtents())
+
     init(scale: RenderScale, settings: ProfileSettings.Upscale, context: UpscaleContext,
-         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32)) {
+         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32), dynamic: Bool) {
+        self.dynamic = dynamic
         self.scale = scale
         filter = settings.filter
         sharpness = settings.sharpness
@@ -70,6 +78,38 @@ final class SessionUpscale: @unchecked Sendable {
     func fail(_ error: any Error) {
         if !broken.exchange(true, ordering: .relaxed) {
             logError("upscaling off for the rest of this session: \(error)")
+        }
+    }
+}
+
+/// Full-size extents per view index (up to four views), from the app's
+/// XR_META_recommended_layer_resolution queries.
+struct FullExtents: Sendable {
+    static let capacity = 4
+    private var widths: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+    private var heights: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+
+    subscript(view: Int) -> (width: Int32, height: Int32)? {
+        get {
+            let pair: (Int32, Int32)
+            switch view {
+            case 0: pair = (widths.0, heights.0)
+            case 1: pair = (widths.1, heights.1)
+            case 2: pair = (widths.2, heights.2)
+            case 3: pair = (widths.3, heights.3)
+            default: return nil
+            }
+            return pair.0 > 0 && pair.1 > 0 ? pair : nil
+        }
+        set {
+            let (w, h) = newValue ?? (0, 0)
+            switch view {
+            case 0: (widths.0, heights.0) = (w, h)
+            case 1: (widths.1, heights.1) = (w, h)
+            case 2: (widths.2, heights.2) = (w, h)
+            case 3: (widths.3, heights.3) = (w, h)
+            default: break
+            }
         }
     }
 }

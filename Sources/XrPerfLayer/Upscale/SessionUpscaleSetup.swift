@@ -6,14 +6,17 @@ import XrPerfVulkan
 /// The session's upscaling, or nil when it renders at full scale: render
 /// scale not below 1, no Vulkan binding, XRPERF_UPSCALE=0, or a pass that
 /// cannot be built on this device (logged once; the session runs without).
+/// `dynamic`: the controller sets the render scale through
+/// XR_META_recommended_layer_resolution, so eye buffers are substituted even
+/// at a static scale of 1 (the pass takes the app's smaller rect to full size).
 func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: PlatformFacts,
-                        settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?) -> SessionUpscale? {
+                        settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?, dynamic: Bool) -> SessionUpscale? {
     guard let stereo = stereoViews(instance, systemId: systemId), let first = stereo.first else {
         logWarn("upscaling off: the runtime's stereo view sizes could not be read")
         return nil
     }
     let scale = latchedRenderScale(instance, recommended: (first.recommendedImageRectWidth, first.recommendedImageRectHeight)) { facts }
-    guard scale.needsUpscaling else { return nil }
+    guard scale.needsUpscaling || dynamic else { return nil }
     if let value = getenv("XRPERF_UPSCALE"), String(cString: value) == "0" {
         logInfo("upscaling off: XRPERF_UPSCALE=0 (the app still renders at scale \(scale.x) x \(scale.y))")
         return nil
@@ -32,7 +35,8 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
              min(smallest.1, RenderScale.scaled(view.recommendedImageRectHeight, by: scale.y, limit: view.maxImageRectHeight)))
         }
         let maximum = stereo.reduce((UInt32(0), UInt32(0))) { ($0.0.max($1.maxImageRectWidth), $0.1.max($1.maxImageRectHeight)) }
-        return SessionUpscale(scale: scale, settings: settings.upscale, context: context, smallestEye: smallest, maximum: maximum)
+        return SessionUpscale(scale: scale, settings: settings.upscale, context: context, smallestEye: smallest,
+                              maximum: maximum, dynamic: dynamic)
     } catch {
         logError("upscaling off for this session: \(error)")
         return nil

@@ -16,7 +16,8 @@ func createSubstitutedSwapchain(
         format: info.format, usageFlags: info.usageFlags, createFlags: info.createFlags, sampleCount: info.sampleCount,
         width: info.width, height: info.height, faceCount: info.faceCount)
     let format: UpscaleFormat
-    switch SwapchainSubstitution.decide(request, scale: upscale.scale, smallestEyeWidth: upscale.smallestEyeWidth,
+    switch SwapchainSubstitution.decide(request, scale: upscale.scale, dynamic: upscale.dynamic,
+                                        smallestEyeWidth: upscale.smallestEyeWidth,
                                         smallestEyeHeight: upscale.smallestEyeHeight) {
     case .passThrough(let reason):
         logDebug("swapchain \(info.width)x\(info.height) format \(info.format) passes through: \(reason)")
@@ -79,8 +80,10 @@ private func runtimeVulkanImages(_ swapchain: XrSwapchain, _ enumerate: PFN_xrEn
     guard xrperf_succeeded(result) != 0, count > 0 else { throw .unsupported("xrEnumerateSwapchainImages failed (XrResult \(result.rawValue))") }
     var images = [XrSwapchainImageVulkanKHR](repeating: XrSwapchainImageVulkanKHR(), count: Int(count))
     for index in images.indices { images[index].type = XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR }
+    // Capacity 1: the runtime reads a header pointer and strides by the Vulkan
+    // struct (24 bytes); rebinding `count` 16-byte headers traps in debug builds.
     result = images.withUnsafeMutableBufferPointer { buffer in
-        buffer.baseAddress!.withMemoryRebound(to: XrSwapchainImageBaseHeader.self, capacity: Int(count)) {
+        buffer.baseAddress!.withMemoryRebound(to: XrSwapchainImageBaseHeader.self, capacity: 1) {
             enumerate(swapchain, count, &count, $0)
         }
     }

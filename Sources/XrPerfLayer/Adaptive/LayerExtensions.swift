@@ -1,0 +1,41 @@
+import COpenXR
+import Glibc
+
+/// The instance extensions the layer itself implements (listed in its
+/// manifest). The loader lets the app enable them because the layer says it
+/// has them; the runtime below may not, so they are taken out of the create
+/// info before it goes down, and the layer answers their functions.
+enum LayerExtensions {
+    static let recommendedLayerResolution = XR_META_RECOMMENDED_LAYER_RESOLUTION_EXTENSION_NAME
+
+    static let all = [recommendedLayerResolution]
+
+    /// The app's enabled extensions, and a create info for the chain below
+    /// with the layer's own removed. `body` runs with it; the copies live
+    /// only for that call.
+    static func withoutLayerExtensions<Result>(
+        _ info: UnsafePointer<XrInstanceCreateInfo>?,
+        _ body: (UnsafePointer<XrInstanceCreateInfo>?, _ enabledByApp: Set<String>) -> Result
+    ) -> Result {
+        guard let info, info.pointee.enabledExtensionCount > 0, let names = info.pointee.enabledExtensionNames else {
+            return body(info, [])
+        }
+        var kept: [UnsafePointer<CChar>?] = []
+        var enabled: Set<String> = []
+        for index in 0..<Int(info.pointee.enabledExtensionCount) {
+            guard let name = names[index] else {
+                kept.append(nil)  // the runtime reports the null name
+                continue
+            }
+            let text = String(cString: name)
+            if all.contains(text) { enabled.insert(text) } else { kept.append(name) }
+        }
+        guard !enabled.isEmpty else { return body(info, []) }
+        var down = info.pointee
+        return kept.withUnsafeBufferPointer { buffer in
+            down.enabledExtensionCount = UInt32(buffer.count)
+            down.enabledExtensionNames = buffer.count > 0 ? buffer.baseAddress : nil
+            return withUnsafePointer(to: &down) { body($0, enabled) }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Synchronization
+import XrPerfCore
+
+/// The quality controller of one session, run in xrWaitFrame before the
+/// frame's wait goes down: it reads the frames finished since (their app
+/// CPU and GPU times, posted from xrEndFrame) and decides the knobs of the
+/// frame about to start. Its choices are published through atomics, so the
+/// frame path, the META resolution query and the telemetry read them
+/// without a lock.
+final class SessionController: @unchecked Sendable {
+    /// Touched only from xrWaitFrame, which the app serialises per session.
+    private var controller: QualityController
+    private var nextFrame = 0
+    private var observed = 0
+    let mailbox = ObservationMailbox()
+    /// Whether the render scale is the controller's (the app takes the
+    /// layer's XR_META_recommended_layer_resolution answer).
+    let drivesRenderScale: Bool
+    private let scaleBits: Atomic<UInt64>
+    private let divisorValue = Atomic<UInt32>(1)
+    private let measured = Atomic<Bool>(false)
+    private let forecastBits = Atomic<UInt64>(0)
+    private let targetBits = Atomic<UInt64>(0)
+
+    init(settings: ProfileSettings, drivesRenderScale: Bool) {
+        var configuration = settings.controllerConfiguration
+        if !drivesRenderScale {
+            // The render scale is fixed for apps that do not ask: only the
+            // frame divisor remains to adapt.
+            configuration.knobs.renderScaleRange = 1...1
+            configuration.knobs.preferredMinimumScale = 1
+            configuration.initialRenderScale = 1
+        }
+        controller = QualityController(configuration: configuration)
+        self.drivesRenderScale = drivesRenderScale
+        scaleBits = Atomic(controller.current.renderScale.bitPattern)
+    }
+
+    /// The render scale the controller wants for apps that follow it.
+    var renderScale: Double { Double(bitPattern: scaleBits.load(ordering: .relaxed)) }
+
+    /// Display periods per frame the controller wants (1 or 2).
+    var frameDivisor: UInt32 { divisorValue.load(ordering: .relaxed) }
+
+    /// Whether any frame with a GPU time has been seen: before that the
+    /// scale is a guess, and META answers say so (isValid false).
+    var hasMeasurements: Bool { measured.load(ordering: .relaxed) }
+
+    /// The last decision's forecast GPU time at the chosen settings and its
+    /// target (ms), for the frame record.
+    var forecastMs: Double { Double(bitPattern: forecastBits.load(ordering: .relaxed)) }
+    var targetMs: Double { Double(bitPattern: targetBits.load(ordering: .relaxed)) }
+
+    /// A finished frame, from xrEndFrame's thread.
+    func post(_ frame: FrameRecord) {
+        let period = frame.displayPeriodNs > 0 ? Double(frame.displayPeriodNs) / 1e6 : 0
+        mailbox.post(FrameObservation(
+            frameIndex: Int(truncatingIfNeeded: frame.frameIndex), periodMs: period,
+            appGPUms: frame.appGpuNs.map { Double($0) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
+            settings: QualitySettings(renderScale: Double(frame.knobs.renderScale) / max(staticScale, 0.01),
+                                      frameDivisor: Int(frame.knobs.frameDivisor))))
+    }
+
+    /// The static render scale the session runs at (the frame records hold
+    /// static x dynamic); set once before the first frame.
+    var staticScale = 1.0
+
+    /// xrWaitFrame, before calling down: learn, then decide.
+    func decideNextFrame() {
+        mailbox.drain { observation in
+            controller.observe(observation)
+            if observation.appGPUms != nil { observed += 1 }
+        }
+        let settings = controller.decide(frame: nextFrame)
+        nextFrame += 1
+        scaleBits.store(settings.renderScale.bitPattern, ordering: .relaxed)
+        divisorValue.store(UInt32(clamping: max(1, settings.frameDivisor)), ordering: .relaxed)
+        if observed > 0 { measured.store(true, ordering: .relaxed) }
+        // A copy: forecasting caches inside the forecaster (inline storage,
+        // no allocation).
+        var gpu = controller.gpu
+        let knobs = controller.configuration.knobs
+        let forecast = gpu.forecast(frame: nextFrame).map {
+            $0 * knobs.appCostFactor(settings, fixedShare: controller.costModel.fixedShare) + knobs.passCost(settings)
+        } ?? 0
+        forecastBits.store(forecast.bitPattern, ordering: .relaxed)
+        targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
+                         ordering: .relaxed)
+    }
+}
