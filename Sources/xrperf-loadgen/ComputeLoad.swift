@@ -64,8 +64,8 @@ final class ComputeLoad {
             // Written in place, the rect sits at its offset; staged, at the staging image's origin.
             let inPlace = targets.write != .copy
             var constants = LoadPushConstants(
-                originX: inPlace ? target.rect.offset.x : 0, originY: inPlace ? target.rect.offset.y : 0,
-                width: target.rect.extent.width, height: target.rect.extent.height,
+                originX: inPlace ? target.renderRect.offset.x : 0, originY: inPlace ? target.renderRect.offset.y : 0,
+                width: target.renderRect.extent.width, height: target.renderRect.extent.height,
                 iterations: load.gpuIterations, pattern: pattern.shaderValue,
                 frame: UInt32(truncatingIfNeeded: frame), eye: UInt32(eye),
                 channelOrder: targets.format.isBGRA ? 1 : 0)
@@ -148,8 +148,8 @@ final class ComputeLoad {
         var region = VkImageCopy(
             srcSubresource: layers(0), srcOffset: VkOffset3D(x: 0, y: 0, z: 0),
             dstSubresource: layers(target.arrayIndex),
-            dstOffset: VkOffset3D(x: target.rect.offset.x, y: target.rect.offset.y, z: 0),
-            extent: VkExtent3D(width: UInt32(target.rect.extent.width), height: UInt32(target.rect.extent.height), depth: 1))
+            dstOffset: VkOffset3D(x: target.renderRect.offset.x, y: target.renderRect.offset.y, z: 0),
+            extent: VkExtent3D(width: UInt32(target.renderRect.extent.width), height: UInt32(target.renderRect.extent.height), depth: 1))
         vkCmdCopyImage(commands, staging, VK_IMAGE_LAYOUT_GENERAL, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region)
         recordBarrier(commands, image, layer: target.arrayIndex,
                       from: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, to: VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,

@@ -16,7 +16,7 @@ struct RenderTargets {
     /// Resolved: never `auto`.
     let write: WriteMethod
     private(set) var swapchains: [ColorSwapchain] = []
-    let eyes: [EyeTarget]
+    private(set) var eyes: [EyeTarget]
 
     /// Checks that runtime and device can do what the options ask, then creates the swapchains.
     init(session: XrSession, connection: XrConnection, vulkan: VulkanDevice, views: [XrViewConfigurationView],
@@ -87,5 +87,10 @@ struct RenderTargets {
 
     func destroy() {
         for swapchain in swapchains { swapchain.destroy() }
+    }
+
+    /// Every eye renders `extent` this frame (clamped to its full rect).
+    mutating func render(_ extent: XrExtent2Di) {
+        for eye in eyes.indices { eyes[eye].render(extent) }
     }
 }

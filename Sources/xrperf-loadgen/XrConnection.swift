@@ -8,9 +8,14 @@ final class XrConnection {
     let runtimeName: String
     let graphics: GraphicsExtension
 
-    init(applicationName: String, graphics: GraphicsExtension) throws(LoadgenError) {
+    /// `optional`: extensions enabled when something below offers them.
+    let enabledOptional: Set<String>
+
+    init(applicationName: String, graphics: GraphicsExtension, optional: [String] = []) throws(LoadgenError) {
         self.graphics = graphics
-        let extensions = CStringList([graphics.extensionName])
+        let offered = optional.filter { $0 == RecommendedResolution.extensionName && RecommendedResolution.isOffered() }
+        enabledOptional = Set(offered)
+        let extensions = CStringList([graphics.extensionName] + offered)
         var info = XrInstanceCreateInfo()
         info.type = XR_TYPE_INSTANCE_CREATE_INFO
         copyCString(applicationName, into: &info.applicationInfo.applicationName)
