@@ -66,6 +66,25 @@ $(OUT)/hosts/%: Tests/hosts/%.c $(wildcard Tests/hosts/*.h)
 # recordings) would otherwise share the CPU with lavapipe runs of other suites.
 test: build
 	$(SWIFT) test --no-parallel
+	$(MAKE) --no-print-directory reliability-test
+
+# Bounded sanitizer runs and a 100,000-frame soak (docs/reliability.md):
+# TSan and ASan builds in .build-tsan / .build-asan, a few minutes on 2 cores.
+# Longer runs: make sanitize SANITIZE_FRAMES=..., make soak SOAK_FRAMES=...
+SANITIZE_FRAMES ?= 3000
+SOAK_FRAMES ?= 1000000
+.PHONY: reliability-test sanitize soak
+reliability-test:
+	tools/sanitize.sh thread 200
+	tools/sanitize.sh address 60
+	tools/soak.sh $(OUT)/bin 100000
+
+sanitize: build
+	tools/sanitize.sh thread $(SANITIZE_FRAMES)
+	tools/sanitize.sh address $(SANITIZE_FRAMES)
+
+soak: build
+	tools/soak.sh $(OUT)/bin $(SOAK_FRAMES) $(OUT)/soak 1
 
 demo: build
 	@tools/demo.sh $(OUT) $(DEMO_SECONDS)

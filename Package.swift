@@ -17,11 +17,31 @@ func loadableModule(versionScript: String) -> [LinkerSetting] {
             "-static-stdlib",
             "-use-ld=lld",
             "-Xlinker", "--version-script=\(root)/\(versionScript)",
-            "-Xlinker", "-z", "-Xlinker", "defs",
+        ] + noUndefinedSymbols + [
             "-Xlinker", "-z", "-Xlinker", "nodelete",
         ])
     ]
 }
+
+/// XRPERF_SANITIZE=1 (`make sanitize`, with `--sanitize=thread|address`):
+/// swiftc links a sanitizer runtime into executables only, so the libraries
+/// keep `__tsan_*` / `__asan_*` undefined for the runtime preloaded into the
+/// host (LD_PRELOAD); `-z defs` would refuse that. The static Swift runtime
+/// stays: the sanitizers work with it (docs/reliability.md).
+let noUndefinedSymbols: [String] =
+    ProcessInfo.processInfo.environment["XRPERF_SANITIZE"] == "1" ? [] : ["-Xlinker", "-z", "-Xlinker", "defs"]
+
+/// Sanitizer builds see the layer's locks as pthread mutexes
+/// (Sources/XrPerfLayer/SanitizerMutex.swift says why).
+let sanitizerLocks: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["XRPERF_SANITIZE"] == "1" ? [.define("XRPERF_SANITIZE")] : []
+
+/// The sanitizer runtime linked into xrperf-loadgen exports only part of its
+/// interface (not `__tsan_external_write`, which the libraries' static Swift
+/// runtime calls); exporting everything lets the libraries the loader opens
+/// bind to it.
+let exportSanitizerRuntime: [LinkerSetting] =
+    ProcessInfo.processInfo.environment["XRPERF_SANITIZE"] == "1" ? [.unsafeFlags(["-Xlinker", "--export-dynamic"])] : []
 
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6)
@@ -32,7 +52,7 @@ let strict: [SwiftSetting] = [
 /// under its own locks or from the thread the OpenXR spec assigns.
 let framePath: [SwiftSetting] = strict + [
     .unsafeFlags(["-enforce-exclusivity=unchecked"])
-]
+] + sanitizerLocks
 
 let package = Package(
     name: "xrperf",
@@ -84,7 +104,7 @@ let package = Package(
             ],
             exclude: ["Shaders"],
             swiftSettings: strict,
-            linkerSettings: [.linkedLibrary("openxr_loader"), .linkedLibrary("vulkan")]
+            linkerSettings: [.linkedLibrary("openxr_loader"), .linkedLibrary("vulkan")] + exportSanitizerRuntime
         ),
         // Benchmark protocol 3 for the layer's GPU passes; links libvulkan,
         // which the layer never does (it must load into non-Vulkan apps).

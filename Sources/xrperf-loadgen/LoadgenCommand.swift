@@ -70,6 +70,21 @@ struct LoadgenCommand: ParsableCommand {
             work starts, so it never inflates app GPU time). Waiting for the GPU to \
             be at most 2 frames behind counts towards those milliseconds.
 
+            THREADS (--threads): 1 (default) runs the whole frame loop on one \
+            thread. 2 splits it as engines do: the main thread polls events and \
+            calls xrWaitFrame, then hands the frame (its XrFrameState and the time \
+            xrWaitFrame returned) to a render thread, which runs the CPU load, \
+            waits for a free GPU slot, calls xrBeginFrame, acquires, waits on and \
+            releases the swapchain images, submits the GPU work and calls \
+            xrEndFrame. The main thread goes on to the next xrWaitFrame as soon as \
+            the render thread has called xrBeginFrame for the frame handed over \
+            (the spec lets xrWaitFrame proceed only then), so the next wait \
+            overlaps the rest of the previous frame; at most one frame waits to be \
+            rendered. Before xrEndSession the main thread waits until the render \
+            thread has ended every frame handed over, so --frames counts frames \
+            submitted in both modes. A failure on the render thread ends the run \
+            with exit status 1 like one on the main thread.
+
             SCHEDULE FILE (--schedule): one entry per line, '#' starts a comment; \
             frames are counted from 0 (the first submitted frame):
               frame <n> gpu-iterations <k> cpu-ms <x>
@@ -105,6 +120,7 @@ struct LoadgenCommand: ParsableCommand {
             EXAMPLES:
               xrperf-loadgen --frames 900 --gpu-iterations 200 --pattern bar
               xrperf-loadgen --seconds 10 --scale 1.4 --cpu-ms 4
+              xrperf-loadgen --frames 600 --threads 2 --cpu-ms 3
               xrperf-loadgen --frames 5 --pattern text --format srgb \\
                 --swapchain-layout array --rect-offset 32,16 --scale 0.5
               XRPERF_RECORD=run.jsonl XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \\
@@ -160,7 +176,13 @@ struct LoadgenCommand: ParsableCommand {
         "vulkan2 (XR_KHR_vulkan_enable2) or vulkan (XR_KHR_vulkan_enable).", valueName: "api"))
     var graphics: GraphicsExtension = .vulkan2
 
+    @Option(name: .long, help: ArgumentHelp(
+        "1: the frame loop on one thread; 2: xrWaitFrame on the main thread, the rest of each frame on a render thread (see THREADS).",
+        valueName: "n"))
+    var threads: Int = 1
+
     func validate() throws {
+        if threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
         if let frames, frames == 0 { throw ValidationError("--frames must be at least 1") }
         if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds must be > 0") }
         if !(cpuMs >= 0 && cpuMs <= 10_000) { throw ValidationError("--cpu-ms must be 0...10000") }
@@ -202,7 +224,7 @@ struct LoadgenCommand: ParsableCommand {
             pattern: pattern,
             targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
                                            rectOffset: rectOffset),
-            frameLimit: frames, secondsLimit: seconds)
+            frameLimit: frames, secondsLimit: seconds, threads: threads)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))

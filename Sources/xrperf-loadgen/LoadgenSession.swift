@@ -11,18 +11,23 @@ final class LoadgenSession {
         var targets: RenderTargets.Options
         var frameLimit: UInt64?
         var secondsLimit: Double?
+        /// 1: one thread runs the whole frame; 2: xrWaitFrame on this thread,
+        /// the rest of the frame on a render thread (LoadgenSession+Threads).
+        var threads = 1
     }
 
-    private let connection: XrConnection
+    let connection: XrConnection
     private let vulkan: VulkanDevice
-    private let options: Options
-    private let session: XrSession
+    let options: Options
+    let session: XrSession
     private var space: XrSpace?
     private var targets: RenderTargets?
     private var compute: ComputeLoad?
-    private var running = false
-    private var exitRequested = false
-    private var finished = false
+    var running = false
+    var exitRequested = false
+    var finished = false
+    /// Set while a render thread runs frames (--threads 2).
+    var handoff: FrameHandoff?
     private(set) var summary = RunSummary()
 
     // Submitted every frame; allocated once (the frame loop allocates nothing).
@@ -62,11 +67,12 @@ final class LoadgenSession {
 
     /// Runs until the runtime ends the session (EXITING or LOSS_PENDING).
     func run() throws(LoadgenError) {
+        if options.threads == 2 { return try runOnTwoThreads() }
         while !finished {
             try pollEvents()
             if finished { break }
             if running {
-                if !exitRequested && shouldStop() {
+                if !exitRequested && shouldStop(frames: summary.frames, firstFrameStartNs: summary.firstFrameStartNs) {
                     try connection.check(xrRequestExitSession(session), "xrRequestExitSession")
                     exitRequested = true
                     continue  // a runtime may answer STOPPING at once: look before rendering more
@@ -96,15 +102,15 @@ final class LoadgenSession {
 
     // MARK: - Lifecycle
 
-    private func shouldStop() -> Bool {
+    func shouldStop(frames: UInt64, firstFrameStartNs: UInt64?) -> Bool {
         if InterruptFlag.isRaised { return true }
-        if let limit = options.frameLimit, summary.frames >= limit { return true }
-        if let limit = options.secondsLimit, let start = summary.firstFrameStartNs,
+        if let limit = options.frameLimit, frames >= limit { return true }
+        if let limit = options.secondsLimit, let start = firstFrameStartNs,
            Double(CpuBusyWait.now() - start) / 1e9 >= limit { return true }
         return false
     }
 
-    private func pollEvents() throws(LoadgenError) {
+    func pollEvents() throws(LoadgenError) {
         while true {
             var event = XrEventDataBuffer()
             event.type = XR_TYPE_EVENT_DATA_BUFFER
@@ -133,6 +139,7 @@ final class LoadgenSession {
             try connection.check(xrBeginSession(session, &info), "xrBeginSession")
             running = true
         case XR_SESSION_STATE_STOPPING:
+            try handoff?.drain()
             try connection.check(xrEndSession(session), "xrEndSession")
             running = false
         case XR_SESSION_STATE_EXITING, XR_SESSION_STATE_LOSS_PENDING:
@@ -189,12 +196,22 @@ final class LoadgenSession {
     // MARK: - The frame
 
     private func frame() throws(LoadgenError) {
+        try submitFrame(try waitFrame())
+    }
+
+    func waitFrame() throws(LoadgenError) -> FrameTicket {
         var waitInfo = XrFrameWaitInfo()
         waitInfo.type = XR_TYPE_FRAME_WAIT_INFO
         var state = XrFrameState()
         state.type = XR_TYPE_FRAME_STATE
         try connection.check(xrWaitFrame(session, &waitInfo, &state), "xrWaitFrame")
-        let waitReturn = CpuBusyWait.now()
+        return FrameTicket(state: state, waitReturnNs: CpuBusyWait.now())
+    }
+
+    /// Everything after xrWaitFrame; `begun` runs right after xrBeginFrame.
+    func submitFrame(_ ticket: FrameTicket, begun: () -> Void = {}) throws(LoadgenError) {
+        let state = ticket.state
+        let waitReturn = ticket.waitReturnNs
         if summary.firstFrameStartNs == nil { summary.firstFrameStartNs = waitReturn }
         let load = options.schedule.load(atFrame: summary.frames, base: options.baseLoad)
 
@@ -207,6 +224,7 @@ final class LoadgenSession {
         var beginInfo = XrFrameBeginInfo()
         beginInfo.type = XR_TYPE_FRAME_BEGIN_INFO
         try connection.check(xrBeginFrame(session, &beginInfo), "xrBeginFrame")
+        begun()
 
         var layerCount: UInt32 = 0
         if state.shouldRender != 0, try locateViews(at: state.predictedDisplayTime) {
