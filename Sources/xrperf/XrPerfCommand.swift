@@ -13,7 +13,8 @@ struct XrPerfCommand: ParsableCommand {
             checks the installation (doctor), watches running sessions without \
             talking to them (status, top, record), analyses recordings (report, \
             plot, compare) and replays frame-time traces through the quality \
-            controller (simulate).
+            controller (simulate). It also checks and explains profiles \
+            (profile) and shows or resets what the layer learned per app (tune).
 
             Examples:
               xrperf doctor
@@ -26,7 +27,7 @@ struct XrPerfCommand: ParsableCommand {
         subcommands: [
             DoctorCommand.self, SimulateCommand.self, StatusCommand.self, TopCommand.self, RecordCommand.self,
             ReportCommand.self, PlotCommand.self, CompareCommand.self,
-            ProfileCommand.self, InstallCommand.self, UninstallCommand.self,
+            ProfileCommand.self, TuneCommand.self, InstallCommand.self, UninstallCommand.self,
         ]
     )
 }
