@@ -67,6 +67,7 @@ $(OUT)/hosts/%: Tests/hosts/%.c $(wildcard Tests/hosts/*.h)
 test: build
 	$(SWIFT) test --no-parallel
 	$(MAKE) --no-print-directory reliability-test
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # Bounded sanitizer runs and a 100,000-frame soak (docs/reliability.md):
 # TSan and ASan builds in .build-tsan / .build-asan, a few minutes on 2 cores.
@@ -135,3 +136,14 @@ controller-bench:
 bench:
 	XRPERF_BENCHMARKS=1 $(SWIFT) package --scratch-path .build-bench --allow-writing-to-package-directory \
 		benchmark --target ControllerBenchmarks --no-progress
+
+# libFuzzer runs of the parsers of untrusted files (tools/fuzz.sh,
+# docs/reliability.md), built in .build-fuzz: fuzz-smoke is the bounded run of
+# `make test` (25 s per target); fuzz runs FUZZ_SECONDS per target.
+.PHONY: fuzz fuzz-smoke
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	tools/fuzz.sh all $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	tools/fuzz.sh all 25

@@ -139,3 +139,22 @@ if ProcessInfo.processInfo.environment["XRPERF_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
 }
+
+// libFuzzer targets (docs/reliability.md): only with XRPERF_FUZZ set
+// (tools/fuzz.sh, `make fuzz`), built in their own scratch path with
+// -sanitize=fuzzer,address, which must never reach the normal build, and each
+// defines LLVMFuzzerTestOneInput, which only one executable per build may.
+if ProcessInfo.processInfo.environment["XRPERF_FUZZ"] != nil {
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+        .executableTarget(name: name, dependencies: ["FuzzDriver", "XrPerfCore"] + dependencies, swiftSettings: strict)
+    }
+    package.targets += [
+        .systemLibrary(name: "FuzzDriver", path: "Sources/FuzzDriver"),
+        fuzzTarget("FuzzProfile", []),
+        fuzzTarget("FuzzRecording", []),
+        fuzzTarget("FuzzTelemetryFile", ["COpenXR"]),
+    ]
+    package.products += ["FuzzProfile", "FuzzRecording", "FuzzTelemetryFile"].map {
+        .executable(name: $0, targets: [$0])
+    }
+}

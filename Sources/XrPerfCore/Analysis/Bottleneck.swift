@@ -25,8 +25,11 @@ public enum Bottleneck: String, Sendable, Codable, CaseIterable {
     public static func classify(appCpuNs: Int64?, appGpuNs: Int64?, budgetNs: Int64, late: Bool,
                                 marginNs: Int64 = Bottleneck.marginNs) -> Bottleneck {
         guard budgetNs > 0 else { return .unknown }
-        let cpuLimiting = appCpuNs.map { $0 + marginNs >= budgetNs } ?? false
-        let gpuLimiting = appGpuNs.map { $0 + marginNs >= budgetNs } ?? false
+        // time + m >= B, written so that no time read from a file overflows.
+        let (difference, overflow) = budgetNs.subtractingReportingOverflow(marginNs)
+        let limit = overflow ? (marginNs > 0 ? Int64.min : Int64.max) : difference
+        let cpuLimiting = appCpuNs.map { $0 >= limit } ?? false
+        let gpuLimiting = appGpuNs.map { $0 >= limit } ?? false
         if cpuLimiting || gpuLimiting {
             return (appGpuNs ?? Int64.min) >= (appCpuNs ?? Int64.min) ? .gpu : .cpu
         }

@@ -59,12 +59,16 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
         frames = records.count
         firstFrame = first.frameIndex
         lastFrame = last.frameIndex
-        let span = last.frameIndex >= first.frameIndex ? last.frameIndex - first.frameIndex + 1 : UInt64(records.count)
+        // Saturating: frame indices from a file may span all of UInt64.
+        let distance = last.frameIndex >= first.frameIndex ? last.frameIndex - first.frameIndex : nil
+        let span = distance.map { $0 == .max ? .max : $0 + 1 } ?? UInt64(records.count)
         missingFrames = span > UInt64(records.count) ? span - UInt64(records.count) : 0
-        let durationNs = last.waitReturnNs - first.waitReturnNs
-        durationSeconds = max(0, Double(durationNs) / 1e9)
+        // In Double: timestamps read from a file can be anything, and their
+        // difference must not trap.
+        let durationNs = Double(last.waitReturnNs) - Double(first.waitReturnNs)
+        durationSeconds = max(0, durationNs / 1e9)
         fps = durationNs > 0 && last.frameIndex > first.frameIndex
-            ? Double(last.frameIndex - first.frameIndex) / (Double(durationNs) / 1e9) : nil
+            ? Double(last.frameIndex - first.frameIndex) / (durationNs / 1e9) : nil
 
         let periods = records.map(\.displayPeriodNs).filter { $0 > 0 }
         let budgets = records.compactMap { $0.budgetNs }
@@ -105,8 +109,8 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
                             frame: [cpuHeadroom, gpuHeadroom].compactMap { $0 }.min())
 
         bottleneck = Bottleneck.classify(
-            appCpuNs: appCpu.map { Int64(($0.p90 * 1e6).rounded()) },
-            appGpuNs: appGpu.map { Int64(($0.p90 * 1e6).rounded()) },
+            appCpuNs: appCpu.map { Self.nanoseconds(milliseconds: $0.p90) },
+            appGpuNs: appGpu.map { Self.nanoseconds(milliseconds: $0.p90) },
             budgetNs: budgetNs ?? 0, late: missRate >= Self.lateWindowMissRate)
 
         var counts: [Bottleneck: Int] = [:]
@@ -119,6 +123,12 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
             guard let count = counts[verdict] else { return nil }
             return BottleneckShare(bottleneck: verdict, frames: count, share: Double(count) / Double(records.count))
         }
+    }
+
+    /// Back to whole nanoseconds, clamped: a p90 near Int64.max rounds past it.
+    static func nanoseconds(milliseconds: Double) -> Int64 {
+        let ns = (milliseconds * 1e6).rounded()
+        return ns >= 0x1p63 ? .max : ns < -0x1p63 ? .min : Int64(ns)
     }
 
     /// The upper median of positive values (a real sample, not a mean of two).
@@ -134,6 +144,8 @@ extension FrameRecord {
     /// the period is unknown.
     public var budgetNs: Int64? {
         guard displayPeriodNs > 0 else { return nil }
-        return displayPeriodNs * Int64(max(1, knobs.frameDivisor))
+        // A period past any real one (a corrupt file) is as good as unknown.
+        let (budget, overflow) = displayPeriodNs.multipliedReportingOverflow(by: Int64(max(1, knobs.frameDivisor)))
+        return overflow ? nil : budget
     }
 }

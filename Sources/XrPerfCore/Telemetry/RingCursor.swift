@@ -55,8 +55,10 @@ public struct RingCursor: Sendable, Equatable {
     /// What to do with the copy of frame `next` just read, given the published
     /// count read after copying and whether its GPU time is still pending.
     public func decide(publishedAfterRead published: UInt64, gpuPending: Bool) -> Step {
-        guard next + capacity > published else { return .lost }
-        if gpuPending && published < next + 1 + Self.settleFrames { return .wait }
+        // As differences: `next + capacity` overflows when a file's published
+        // count is near UInt64.max, and a count gone backwards keeps the copy.
+        guard published < next || published - next < capacity else { return .lost }
+        if gpuPending && (published < next || published - next < 1 + Self.settleFrames) { return .wait }
         return .take
     }
 

@@ -1,0 +1,1 @@
+../xrperf/TelemetryFileProblem.swift
