@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import XrPerfCore
 
@@ -167,6 +168,39 @@ import Testing
         // Count pixels in the transition band (neither side's value).
         func blurred(_ image: UpscaleReference.Image) -> Int { image.pixels.filter { $0.x > 0.05 && $0.x < 0.95 }.count }
         #expect(blurred(edge) < blurred(bilinear))
+    }
+
+    @Test func sharpeningLeavesAlphaAsInterpolated() {
+        // Mid greys: sharpening backs off completely at black and white.
+        let lines = Self.image(8, 8) { x, _ in x % 3 == 0 ? 0.6 : 0.35 }
+        var withAlpha = lines
+        withAlpha.pixels = lines.pixels.enumerated().map { index, pixel in
+            SIMD4(pixel.x, pixel.y, pixel.z, index % 3 == 0 ? 1 : 0.2)
+        }
+        let plain = UpscaleReference.upscale(withAlpha, width: 13, height: 13, filter: .edge, sharpness: 0)
+        let sharp = UpscaleReference.upscale(withAlpha, width: 13, height: 13, filter: .edge, sharpness: 1)
+        #expect(plain.pixels.map(\.w) == sharp.pixels.map(\.w))
+        #expect(plain.pixels.map(\.x) != sharp.pixels.map(\.x))
+    }
+
+    /// The shader's polynomial sRGB curves stay far inside one output step
+    /// of the exact ones (the pixel tests decode and encode exactly).
+    @Test func sRGBPolynomialsMatchTheExactCurves() {
+        func exactDecode(_ x: Double) -> Double { x <= 0.04045 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4) }
+        func exactEncode(_ x: Double) -> Double { x <= 0.0031308 ? x * 12.92 : 1.055 * pow(x, 1 / 2.4) - 0.055 }
+        var worstDecode = 0.0
+        for byte in 0...255 {
+            let x = Double(byte) / 255
+            worstDecode = max(worstDecode, abs(Double(UpscaleReference.decodeSRGB(Float(x))) - exactDecode(x)))
+        }
+        #expect(worstDecode < 2e-5)
+        var worstEncode = 0.0
+        for step in 0...10_000 {
+            let x = Double(step) / 10_000
+            worstEncode = max(worstEncode, abs(Double(UpscaleReference.encodeSRGB(Float(x))) - exactEncode(x)) * 255)
+        }
+        #expect(worstEncode < 0.02)
+        #expect(UpscaleReference.encodeSRGB(1) * 255 > 254.5 && UpscaleReference.encodeSRGB(-1) == 0)
     }
 }
 

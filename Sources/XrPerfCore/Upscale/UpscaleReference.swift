@@ -1,7 +1,8 @@
 /// The upscaling pass computed on the CPU, step for step as
 /// Sources/XrPerfVulkan/Shaders/Upscale.glsl does it, in 32-bit floats. Pixel
 /// tests compare what the runtime received with this; it is not used by the
-/// layer.
+/// layer. (The shader works on 2x2 blocks of pixels sharing their fetches;
+/// each pixel's arithmetic is the per-pixel arithmetic here.)
 public enum UpscaleReference {
     /// RGBA values (linear for sRGB formats, as the pass's fetch returns them).
     public struct Image: Sendable {
@@ -62,9 +63,25 @@ public enum UpscaleReference {
         return mix(top, bottom, f.y)
     }
 
-    static func tapWeight(_ d2: Float) -> Float {
-        let x = max(0, 1 - d2 * 0.64)
-        return x * x
+    /// The shader's sRGB decode of a UNORM value (byte / 255) on a CPU
+    /// device: a polynomial within 1.5e-5 of the exact curve at every byte.
+    public static func decodeSRGB(_ x: Float) -> Float {
+        var curve: Float = -0.048471082
+        for coefficient: Float in [0.20576443, -0.40721801, 0.69975913, 0.51681250, 0.032397673, 0.00094747281] {
+            curve = curve * x + coefficient
+        }
+        return x <= 0.04045 ? x * (1 / 12.92) : curve
+    }
+
+    /// The shader's sRGB encode: a polynomial in x^(1/4).
+    public static func encodeSRGB(_ linear: Float) -> Float {
+        let x = min(max(linear, 0), 1)
+        let t = x.squareRoot().squareRoot()
+        var curve: Float = -0.052228659
+        for coefficient: Float in [0.23747900, -0.51204842, 1.2161279, 0.17320487, -0.062538520] {
+            curve = curve * t + coefficient
+        }
+        return x <= 0.0031308 ? x * 12.92 : curve
     }
 
     static func edgeAdaptive(_ image: Image, _ base: (Int, Int), _ f: SIMD2<Float>, sharpness: Float) -> SIMD4<Float> {
@@ -85,17 +102,25 @@ public enum UpscaleReference {
         let across = 1 + 2 * strength
         let along = 1 - 0.5 * strength
 
+        // The squared distance across (v.n)^2 + along (v x n)^2 as a quadratic
+        // form with the window's 0.64 folded in; weight (1 - d2)^2.
+        let mxx = 0.64 * (across * normal.x * normal.x + along * normal.y * normal.y)
+        let myy = 0.64 * (across * normal.y * normal.y + along * normal.x * normal.x)
+        let mxy = 1.28 * (across - along) * normal.x * normal.y
+        let vx = SIMD4<Float>(-1, 0, 1, 2) - f.x
+        let vy = SIMD4<Float>(-1, 0, 1, 2) - f.y
+        let xx = mxx * vx * vx
+        let yy = myy * vy * vy
         var sum = SIMD4<Float>(repeating: 0)
         var total: Float = 0
-        let taps: [(SIMD4<Float>, Float, Float)] = [
-            (a, 0, 0), (b, 1, 0), (c, 0, 1), (d, 1, 1), (n0, 0, -1), (n1, 1, -1),
-            (w0, -1, 0), (w1, -1, 1), (e0, 2, 0), (e1, 2, 1), (s0, 0, 2), (s1, 1, 2),
+        // Offsets + 1, indices into vx and vy.
+        let taps: [(SIMD4<Float>, Int, Int)] = [
+            (a, 1, 1), (b, 2, 1), (c, 1, 2), (d, 2, 2), (n0, 1, 0), (n1, 2, 0),
+            (w0, 0, 1), (w1, 0, 2), (e0, 3, 1), (e1, 3, 2), (s0, 1, 3), (s1, 2, 3),
         ]
         for (value, ox, oy) in taps {
-            let v = SIMD2<Float>(ox, oy) - f
-            let dn = v.x * normal.x + v.y * normal.y
-            let dt = v.x * normal.y - v.y * normal.x
-            let w = tapWeight(dn * dn * across + dt * dt * along)
+            let x = max(0, 1 - (xx[ox] + yy[oy] + mxy * (vx[ox] * vy[oy])))
+            let w = x * x
             sum += value * w
             total += w
         }
@@ -110,6 +135,9 @@ public enum UpscaleReference {
         let room = min(max(min(lowest, 1 - highest) / max(highest, 1.0 / 64.0), 0), 1)
         let amount = sharpness * room.squareRoot()
         let mean = (a + b + c + d) * 0.25
-        return (value + amount * (value - mean)).clamped(lowerBound: ringMin, upperBound: ringMax)
+        var sharpened = (value + amount * (value - mean)).clamped(lowerBound: ringMin, upperBound: ringMax)
+        // Alpha is interpolated, never sharpened.
+        sharpened.w = value.w
+        return sharpened
     }
 }

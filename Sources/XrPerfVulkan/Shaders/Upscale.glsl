@@ -1,21 +1,32 @@
-// xrperf's upscaling pass: one invocation per pixel of the destination rect.
-// Included by UpscaleRGBA8.comp and UpscaleRGBA16F.comp, which differ only in
-// the storage format the destination view is written through (a storage
-// format qualifier must match the view, and "without format" writes need a
-// device feature the app may not have enabled).
+// xrperf's upscaling pass: one invocation per 2x2 block of pixels of the
+// destination rect. Included by UpscaleRGBA8.comp and UpscaleRGBA16F.comp,
+// which differ only in the storage format the destination view is written
+// through (a storage format qualifier must match the view, and "without
+// format" writes need a device feature the app may not have enabled).
+//
+// Why blocks: the pass only ever magnifies (UpscaleGeometry never maps a
+// rect onto a smaller one), so the bases of two neighbouring pixels differ by
+// at most one texel and a 2x2 block reads a 3x3 source block for bilinear
+// (instead of 4 x 4 fetches) and 21 texels of a 5x5 block for the 12-tap edge
+// filter (instead of 4 x 12). On a software rasteriser every fetch costs
+// about as much as the rest of a pixel, so this is most of the pass's cost.
+// Each pixel still computes exactly what the per-pixel filter computes: it
+// only picks its taps out of the shared block.
 //
 // The source is read clamped to the app's imageRect (texelFetch with clamped
-// coordinates for the edge filter, the sampler at clamped positions for
-// bilinear), so no texel outside the rect (the other eye of a side-by-side
+// coordinates), so no texel outside the rect (the other eye of a side-by-side
 // image, garbage in the unused part of the image) ever bleeds in; the CPU
 // reference in XrPerfCore (UpscaleReference.swift) does the same arithmetic.
 //
-// Colour: a source with an sRGB format is fetched through its sRGB view, so
-// filtering happens on linear values; the destination of the same format is
-// written through its UNORM view (sRGB formats cannot be storage images), so
-// the shader encodes to sRGB itself, once.
+// Colour: a source with an sRGB format is filtered on linear values: either
+// fetched through its sRGB view (the sampler decodes; free on a GPU), or,
+// with DECODE_SRGB, fetched raw through a UNORM view and decoded here (on a
+// CPU device the sampler's sRGB path costs more than the rest of the pass).
+// The destination of the same format is written through its UNORM view
+// (sRGB formats cannot be storage images), so the shader encodes to sRGB
+// itself, once.
 
-// Rows of 64 pixels: on lavapipe the shape made no measurable difference
+// Rows of 64 blocks: on lavapipe the shape made no measurable difference
 // (8x8, 16x4, 32x2, 64x1 within noise), and rows read source texels in order.
 layout(local_size_x = 64, local_size_y = 1, local_size_z = 1) in;
 
@@ -39,27 +50,66 @@ layout(push_constant) uniform Parameters {
 layout(constant_id = 0) const bool EDGE = false;
 layout(constant_id = 1) const bool ENCODE_SRGB = false;
 layout(constant_id = 2) const bool SWAP_RED_BLUE = false;
+layout(constant_id = 3) const bool DECODE_SRGB = false;
+
+// sRGB to linear for the 256 byte values, as a polynomial on (0.04045, 1]
+// (least-squares fit at the byte values; within 1.5e-5 of the exact curve,
+// 0.05 of an output step where the curve is steepest). UpscaleReference
+// .decodeSRGB is the same polynomial.
+float decodeSRGB(float x) {
+    float curve = ((((((-0.048471082 * x + 0.20576443) * x - 0.40721801) * x + 0.69975913) * x + 0.51681250) * x
+        + 0.032397673) * x + 0.00094747281);
+    return x <= 0.04045 ? x * (1.0 / 12.92) : curve;
+}
+
+// Linear to sRGB: a polynomial in x^(1/4) (two square roots, which are cheap
+// everywhere, instead of pow's log and exp; within 0.012 of an output step
+// of the exact curve). UpscaleReference.encodeSRGB is the same polynomial.
+float encodeSRGB(float linear) {
+    float x = clamp(linear, 0.0, 1.0);
+    float t = sqrt(sqrt(x));
+    float curve = ((((-0.052228659 * t + 0.23747900) * t - 0.51204842) * t + 1.2161279) * t + 0.17320487) * t
+        - 0.062538520;
+    return x <= 0.0031308 ? x * 12.92 : curve;
+}
 
 vec4 fetch(ivec2 local) {
     ivec2 clamped = clamp(local, ivec2(0), p.sourceRect.zw - 1);
-    return texelFetch(source, ivec3(p.sourceRect.xy + clamped, p.sourceLayer), 0);
+    vec4 value = texelFetch(source, ivec3(p.sourceRect.xy + clamped, p.sourceLayer), 0);
+    if (DECODE_SRGB) {
+        value.rgb = vec3(decodeSRGB(value.r), decodeSRGB(value.g), decodeSRGB(value.b));
+    }
+    return value;
 }
 
 float luma(vec4 c) {
     return dot(c.rgb, vec3(0.25, 0.5, 0.25));
 }
 
-// Weight of a tap at squared distance d2 in the edge-shaped metric: a smooth
-// window of radius 1.25 texels, so the nearest four taps dominate and the
-// outer ring only contributes along an edge (where the metric stretches).
-float tapWeight(float d2) {
-    float x = max(0.0, 1.0 - d2 * 0.64);
-    return x * x;
+// The block's source texels, row by row; G(column, row) with the block's
+// first pixel's base texel at (1, 1) (edge) or (0, 0) (bilinear). The four
+// corners of the 5x5 block are never a tap of any pixel and stay unread.
+vec4 grid[25];
+float gridLuma[25];
+#define G(c, r) grid[(r) * 5 + (c)]
+#define GL(c, r) gridLuma[(r) * 5 + (c)]
+
+// A pixel's base is the block's first base plus (sx, sy), each 0 or 1.
+vec4 pick(int c, int r, bool sx, bool sy) {
+    vec4 top = sx ? G(c + 1, r) : G(c, r);
+    vec4 bottom = sx ? G(c + 1, r + 1) : G(c, r + 1);
+    return sy ? bottom : top;
 }
 
-vec4 bilinear(ivec2 base, vec2 f) {
-    vec4 top = mix(fetch(base), fetch(base + ivec2(1, 0)), f.x);
-    vec4 bottom = mix(fetch(base + ivec2(0, 1)), fetch(base + ivec2(1, 1)), f.x);
+float pickLuma(int c, int r, bool sx, bool sy) {
+    float top = sx ? GL(c + 1, r) : GL(c, r);
+    float bottom = sx ? GL(c + 1, r + 1) : GL(c, r + 1);
+    return sy ? bottom : top;
+}
+
+vec4 bilinear(bool sx, bool sy, vec2 f) {
+    vec4 top = mix(pick(0, 0, sx, sy), pick(1, 0, sx, sy), f.x);
+    vec4 bottom = mix(pick(0, 1, sx, sy), pick(1, 1, sx, sy), f.x);
     return mix(top, bottom, f.y);
 }
 
@@ -69,43 +119,51 @@ vec4 bilinear(ivec2 base, vec2 f) {
 // offset is measured in a metric that is short along the edge and long
 // across it, so the result smooths along edges (no stair steps) and keeps
 // them sharp across (no blur); then it is clamped to the quad's range, so no
-// ringing. Sharpening adds `amount x (value - quad mean)`, with the amount
-// reduced where local contrast is already high, and is clamped to the range
-// of all 12 taps, so thin lines gain contrast without halos.
-vec4 edgeAdaptive(ivec2 base, vec2 f) {
-    vec4 a = fetch(base);
-    vec4 b = fetch(base + ivec2(1, 0));
-    vec4 c = fetch(base + ivec2(0, 1));
-    vec4 d = fetch(base + ivec2(1, 1));
-    vec4 n0 = fetch(base + ivec2(0, -1));
-    vec4 n1 = fetch(base + ivec2(1, -1));
-    vec4 w0 = fetch(base + ivec2(-1, 0));
-    vec4 w1 = fetch(base + ivec2(-1, 1));
-    vec4 e0 = fetch(base + ivec2(2, 0));
-    vec4 e1 = fetch(base + ivec2(2, 1));
-    vec4 s0 = fetch(base + ivec2(0, 2));
-    vec4 s1 = fetch(base + ivec2(1, 2));
-
-    float la = luma(a), lb = luma(b), lc = luma(c), ld = luma(d);
-    float gx = mix(mix(lb - luma(w0), luma(e0) - la, f.x), mix(ld - luma(w1), luma(e1) - lc, f.x), f.y);
-    float gy = mix(mix(lc - luma(n0), ld - luma(n1), f.x), mix(luma(s0) - la, luma(s1) - lb, f.x), f.y);
+// ringing. Sharpening adds `amount x (value - quad mean)` to the colour, with
+// the amount reduced where local contrast is already high, and is clamped to
+// the range of all 12 taps, so thin lines gain contrast without halos; alpha
+// (coverage, not detail) is interpolated, never sharpened.
+vec4 edgeAdaptive(bool sx, bool sy, vec2 f) {
+    #define V(ox, oy) pick((ox) + 1, (oy) + 1, sx, sy)
+    #define L(ox, oy) pickLuma((ox) + 1, (oy) + 1, sx, sy)
+    vec4 a = V(0, 0), b = V(1, 0), c = V(0, 1), d = V(1, 1);
+    vec4 n0 = V(0, -1), n1 = V(1, -1), w0 = V(-1, 0), w1 = V(-1, 1);
+    vec4 e0 = V(2, 0), e1 = V(2, 1), s0 = V(0, 2), s1 = V(1, 2);
+    float la = L(0, 0), lb = L(1, 0), lc = L(0, 1), ld = L(1, 1);
+    float gx = mix(mix(lb - L(-1, 0), L(2, 0) - la, f.x), mix(ld - L(-1, 1), L(2, 1) - lc, f.x), f.y);
+    float gy = mix(mix(lc - L(0, -1), ld - L(1, -1), f.x), mix(L(0, 2) - la, L(1, 2) - lb, f.x), f.y);
+    #undef V
+    #undef L
     float g = length(vec2(gx, gy));
     vec2 normal = g > 1e-6 ? vec2(gx, gy) / g : vec2(1.0, 0.0);
     float strength = clamp(g * 4.0, 0.0, 1.0);
     float across = 1.0 + 2.0 * strength;
     float along = 1.0 - 0.5 * strength;
 
+    // A tap at offset v from the sample has the squared distance
+    // across (v.n)^2 + along (v x n)^2, written as the quadratic form
+    // mxx vx^2 + myy vy^2 + mxy vx vy, so the squares of the four distinct
+    // vx and vy are shared between taps. Its weight is a smooth window of
+    // radius 1.25 texels, (1 - d^2 / 1.5625)^2 (the 0.64 is folded into the
+    // form), so the nearest four taps dominate and the outer ring only
+    // contributes along an edge (where the metric stretches).
+    float mxx = 0.64 * (across * normal.x * normal.x + along * normal.y * normal.y);
+    float myy = 0.64 * (across * normal.y * normal.y + along * normal.x * normal.x);
+    float mxy = 1.28 * (across - along) * normal.x * normal.y;
+    vec4 vx = vec4(-1.0, 0.0, 1.0, 2.0) - f.x;
+    vec4 vy = vec4(-1.0, 0.0, 1.0, 2.0) - f.y;
+    vec4 xx = mxx * vx * vx;
+    vec4 yy = myy * vy * vy;
     vec4 sum = vec4(0.0);
     float total = 0.0;
+    // ox, oy are offsets + 1: indices into vx, vy.
     #define TAP(value, ox, oy) { \
-        vec2 v = vec2(float(ox), float(oy)) - f; \
-        float dn = dot(v, normal); \
-        float dt = v.x * normal.y - v.y * normal.x; \
-        float w = tapWeight(dn * dn * across + dt * dt * along); \
+        float x = max(0.0, 1.0 - (xx[ox] + yy[oy] + mxy * (vx[ox] * vy[oy]))); \
+        float w = x * x; \
         sum += value * w; total += w; }
-    TAP(a, 0, 0) TAP(b, 1, 0) TAP(c, 0, 1) TAP(d, 1, 1)
-    TAP(n0, 0, -1) TAP(n1, 1, -1) TAP(w0, -1, 0) TAP(w1, -1, 1)
-    TAP(e0, 2, 0) TAP(e1, 2, 1) TAP(s0, 0, 2) TAP(s1, 1, 2)
+    TAP(a, 1, 1) TAP(b, 2, 1) TAP(c, 1, 2) TAP(d, 2, 2)
+    TAP(n0, 1, 0) TAP(n1, 2, 0) TAP(w0, 0, 1) TAP(w1, 0, 2)
+    TAP(e0, 3, 1) TAP(e1, 3, 2) TAP(s0, 1, 3) TAP(s1, 2, 3)
     #undef TAP
 
     vec4 quadMin = min(min(a, b), min(c, d));
@@ -115,32 +173,17 @@ vec4 edgeAdaptive(ivec2 base, vec2 f) {
     if (p.sharpness <= 0.0) {
         return value;
     }
-    vec4 ringMin = min(quadMin, min(min(min(n0, n1), min(w0, w1)), min(min(e0, e1), min(s0, s1))));
-    vec4 ringMax = max(quadMax, max(max(max(n0, n1), max(w0, w1)), max(max(e0, e1), max(s0, s1))));
-    float lowest = luma(ringMin);
-    float highest = luma(ringMax);
+    vec3 ringMin = min(quadMin.rgb, min(min(min(n0.rgb, n1.rgb), min(w0.rgb, w1.rgb)), min(min(e0.rgb, e1.rgb), min(s0.rgb, s1.rgb))));
+    vec3 ringMax = max(quadMax.rgb, max(max(max(n0.rgb, n1.rgb), max(w0.rgb, w1.rgb)), max(max(e0.rgb, e1.rgb), max(s0.rgb, s1.rgb))));
+    float lowest = dot(ringMin, vec3(0.25, 0.5, 0.25));
+    float highest = dot(ringMax, vec3(0.25, 0.5, 0.25));
     float room = clamp(min(lowest, 1.0 - highest) / max(highest, 1.0 / 64.0), 0.0, 1.0);
     float amount = p.sharpness * sqrt(room);
-    vec4 mean = (a + b + c + d) * 0.25;
-    return clamp(value + amount * (value - mean), ringMin, ringMax);
+    vec3 mean = (a.rgb + b.rgb + c.rgb + d.rgb) * 0.25;
+    return vec4(clamp(value.rgb + amount * (value.rgb - mean), ringMin, ringMax), value.a);
 }
 
-float encodeSRGB(float linear) {
-    float x = clamp(linear, 0.0, 1.0);
-    return x <= 0.0031308 ? x * 12.92 : 1.055 * pow(x, 1.0 / 2.4) - 0.055;
-}
-
-void main() {
-    ivec2 pixel = ivec2(gl_GlobalInvocationID.xy);
-    if (pixel.x >= p.targetRect.z || pixel.y >= p.targetRect.w) {
-        return;
-    }
-    // Pixel centres map onto each other: the rects' edges coincide.
-    vec2 position = (vec2(pixel) + 0.5) * vec2(p.sourceRect.zw) / vec2(p.targetRect.zw) - 0.5;
-    vec2 floored = floor(position);
-    ivec2 base = ivec2(floored);
-    vec2 f = position - floored;
-    vec4 colour = EDGE ? edgeAdaptive(base, f) : bilinear(base, f);
+void store(ivec2 pixel, vec4 colour) {
     if (ENCODE_SRGB) {
         colour = vec4(encodeSRGB(colour.r), encodeSRGB(colour.g), encodeSRGB(colour.b), colour.a);
     }
@@ -148,4 +191,53 @@ void main() {
         colour = colour.bgra;
     }
     imageStore(target, ivec3(p.targetRect.xy + pixel, p.targetLayer), colour);
+}
+
+void main() {
+    ivec2 first = ivec2(gl_GlobalInvocationID.xy) * 2;
+    if (first.x >= p.targetRect.z || first.y >= p.targetRect.w) {
+        return;
+    }
+    // Pixel centres map onto each other: the rects' edges coincide. Written
+    // as UpscaleReference writes it, so both floor the same positions.
+    vec2 ratio = vec2(p.sourceRect.zw) / vec2(p.targetRect.zw);
+    vec2 position0 = (vec2(first) + 0.5) * ratio - 0.5;
+    vec2 position1 = (vec2(first + 1) + 0.5) * ratio - 0.5;
+    vec2 floor0 = floor(position0);
+    vec2 floor1 = floor(position1);
+    vec2 f0 = position0 - floor0;
+    vec2 f1 = position1 - floor1;
+    ivec2 base = ivec2(floor0);
+    // 0 or 1: the target rect is never smaller than the source rect.
+    bvec2 step = greaterThan(floor1, floor0);
+
+    if (EDGE) {
+        #define FETCH(c, r) G(c, r) = fetch(base + ivec2((c) - 1, (r) - 1)); GL(c, r) = luma(G(c, r));
+        FETCH(1, 0) FETCH(2, 0) FETCH(3, 0)
+        FETCH(0, 1) FETCH(1, 1) FETCH(2, 1) FETCH(3, 1) FETCH(4, 1)
+        FETCH(0, 2) FETCH(1, 2) FETCH(2, 2) FETCH(3, 2) FETCH(4, 2)
+        FETCH(0, 3) FETCH(1, 3) FETCH(2, 3) FETCH(3, 3) FETCH(4, 3)
+        FETCH(1, 4) FETCH(2, 4) FETCH(3, 4)
+        #undef FETCH
+    } else {
+        #define FETCH(c, r) G(c, r) = fetch(base + ivec2(c, r));
+        FETCH(0, 0) FETCH(1, 0) FETCH(2, 0)
+        FETCH(0, 1) FETCH(1, 1) FETCH(2, 1)
+        FETCH(0, 2) FETCH(1, 2) FETCH(2, 2)
+        #undef FETCH
+    }
+
+    bool right = first.x + 1 < p.targetRect.z;
+    bool below = first.y + 1 < p.targetRect.w;
+    if (EDGE) {
+        store(first, edgeAdaptive(false, false, f0));
+        if (right) store(first + ivec2(1, 0), edgeAdaptive(step.x, false, vec2(f1.x, f0.y)));
+        if (below) store(first + ivec2(0, 1), edgeAdaptive(false, step.y, vec2(f0.x, f1.y)));
+        if (right && below) store(first + ivec2(1, 1), edgeAdaptive(step.x, step.y, f1));
+    } else {
+        store(first, bilinear(false, false, f0));
+        if (right) store(first + ivec2(1, 0), bilinear(step.x, false, vec2(f1.x, f0.y)));
+        if (below) store(first + ivec2(0, 1), bilinear(false, step.y, vec2(f0.x, f1.y)));
+        if (right && below) store(first + ivec2(1, 1), bilinear(step.x, step.y, f1));
+    }
 }

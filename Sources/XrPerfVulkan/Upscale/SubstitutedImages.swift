@@ -100,6 +100,11 @@ public final class SubstitutedImages: @unchecked Sendable {
         if spec.xrUsage & Self.mutableUsage != 0 {
             info.flags = VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT.rawValue | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT.rawValue
         }
+        let decodes = context.decodesSRGB(spec.format)
+        if decodes {
+            // For the pass's UNORM view (UpscaleContext.decodesSRGBInShader).
+            info.flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT.rawValue
+        }
         info.imageType = VK_IMAGE_TYPE_2D
         info.format = VkFormat(UInt32(spec.format.vulkanFormat))
         info.extent = VkExtent3D(width: spec.width, height: spec.height, depth: 1)
@@ -126,13 +131,24 @@ public final class SubstitutedImages: @unchecked Sendable {
         memories.append(memory)
         try check(functions.bindImageMemory(device, image, memory, 0), "vkBindImageMemory")
 
-        let view = try makeView(image, format: spec.format.vulkanFormat, layers: spec.arraySize)
+        let view = try makeView(image, format: decodes ? Self.unormFormat(of: spec.format) : spec.format.vulkanFormat,
+                                layers: spec.arraySize)
         sourceViews.append(view)
         let set = try allocateSet(context.pipelines.sourceLayout)
         var imageInfo = VkDescriptorImageInfo(sampler: context.pipelines.sampler, imageView: view,
                                               imageLayout: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)
         write(set, binding: 0, type: VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &imageInfo)
         sourceSets.append(set)
+    }
+
+    /// The UNORM format with the same bytes as an sRGB one: the channel
+    /// order stays, so the pass's red/blue swap stays what it is.
+    static func unormFormat(of format: UpscaleFormat) -> Int64 {
+        switch format.vulkanFormat {
+        case UpscaleFormat.r8g8b8a8SRGB: UpscaleFormat.r8g8b8a8Unorm
+        case UpscaleFormat.b8g8r8a8SRGB: UpscaleFormat.b8g8r8a8Unorm
+        default: format.vulkanFormat
+        }
     }
 
     private func addRuntimeImage(_ image: VkImage, arraySize: UInt32) throws(PassFailure) {

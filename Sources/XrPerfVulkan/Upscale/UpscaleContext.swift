@@ -43,6 +43,12 @@ public final class UpscaleContext: @unchecked Sendable {
     public private(set) var framesSubmitted: UInt64 = 0
     private var recording = false
     private let timestampPeriod: Float
+    /// Whether sRGB sources are read raw through a UNORM view and decoded in
+    /// the shader: only on a CPU implementation (lavapipe), where the
+    /// sampler's sRGB decode costs more than the whole filter; a GPU decodes
+    /// for free in the sampler, and its images keep their single format
+    /// (MUTABLE_FORMAT can cost a GPU its framebuffer compression).
+    let decodesSRGBInShader: Bool
     private let timestampBits: UInt32
     private var results = [UInt64](repeating: 0, count: 2)
 
@@ -71,6 +77,7 @@ public final class UpscaleContext: @unchecked Sendable {
         var properties = VkPhysicalDeviceProperties()
         functions.getPhysicalDeviceProperties(physicalDevice, &properties)
         timestampPeriod = properties.limits.timestampPeriod
+        decodesSRGBInShader = properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU
         var familyCount: UInt32 = 0
         functions.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, nil)
         var families = [VkQueueFamilyProperties](repeating: VkQueueFamilyProperties(), count: Int(familyCount))
@@ -137,12 +144,17 @@ public final class UpscaleContext: @unchecked Sendable {
     /// Builds the pipeline a swapchain of `format` needs with `filter`:
     /// called when the swapchain is set up, so no frame ever compiles one.
     public func prepare(_ format: UpscaleFormat, filter: ProfileSettings.UpscaleFilter) throws(PassFailure) {
-        try pipelines.prepare(Self.variant(format, filter))
+        try pipelines.prepare(variant(format, filter))
     }
 
-    static func variant(_ format: UpscaleFormat, _ filter: ProfileSettings.UpscaleFilter) -> UpscalePipelines.Variant {
+    func variant(_ format: UpscaleFormat, _ filter: ProfileSettings.UpscaleFilter) -> UpscalePipelines.Variant {
         UpscalePipelines.Variant(storageClass: format.storageClass, edge: filter == .edge, encodeSRGB: format.isSRGB,
-                                 swapRedBlue: format.swapsRedAndBlue)
+                                 swapRedBlue: format.swapsRedAndBlue, decodeSRGB: decodesSRGB(format))
+    }
+
+    /// Whether the pass reads `format` through its UNORM view and decodes.
+    func decodesSRGB(_ format: UpscaleFormat) -> Bool {
+        decodesSRGBInShader && format.isSRGB
     }
 
     // MARK: Frame
@@ -178,7 +190,7 @@ public final class UpscaleContext: @unchecked Sendable {
                         filter: ProfileSettings.UpscaleFilter, sharpness: Double) {
         guard recording, let command = commands[slot],
               let app = images.appImage(appImage), let runtime = images.runtimeImage(runtimeImage),
-              let pipeline = pipelines.pipeline(for: Self.variant(images.format, filter)) else { return }
+              let pipeline = pipelines.pipeline(for: variant(images.format, filter)) else { return }
         barrier(command, app, layers: images.arraySize, from: images.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                 srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.appLayout),
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
@@ -205,8 +217,11 @@ public final class UpscaleContext: @unchecked Sendable {
             functions.cmdPushConstants(command, pipelines.pipelineLayout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
                                        UInt32(bytes.count), bytes.baseAddress)
         }
-        // One row of 64 pixels per workgroup (Shaders/Upscale.glsl).
-        functions.cmdDispatch(command, (UInt32(target.width) + 63) / 64, UInt32(target.height), 1)
+        // One invocation per 2x2 block of pixels, rows of 64 blocks per
+        // workgroup (Shaders/Upscale.glsl).
+        let blocksWide = (UInt32(target.width) + 1) / 2
+        let blocksHigh = (UInt32(target.height) + 1) / 2
+        functions.cmdDispatch(command, (blocksWide + 63) / 64, blocksHigh, 1)
 
         // Back to the layouts the app and the runtime expect; the execution
         // dependency on ALL_COMMANDS also orders the app's next writes to its

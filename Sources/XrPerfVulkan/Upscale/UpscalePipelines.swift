@@ -13,6 +13,8 @@ final class UpscalePipelines {
         var edge: Bool
         var encodeSRGB: Bool
         var swapRedBlue: Bool
+        /// The source is an sRGB image read through its UNORM view.
+        var decodeSRGB: Bool
     }
 
     let functions: VulkanPassFunctions
@@ -112,16 +114,18 @@ final class UpscalePipelines {
         try check(created, "vkCreateShaderModule")
         defer { functions.destroyShaderModule(device, module, nil) }
         // Booleans are 32-bit in specialisation data.
-        var values: (UInt32, UInt32, UInt32) = (variant.edge ? 1 : 0, variant.encodeSRGB ? 1 : 0, variant.swapRedBlue ? 1 : 0)
+        var values: (UInt32, UInt32, UInt32, UInt32) = (variant.edge ? 1 : 0, variant.encodeSRGB ? 1 : 0,
+                                                        variant.swapRedBlue ? 1 : 0, variant.decodeSRGB ? 1 : 0)
         var entries = (VkSpecializationMapEntry(constantID: 0, offset: 0, size: 4),
                        VkSpecializationMapEntry(constantID: 1, offset: 4, size: 4),
-                       VkSpecializationMapEntry(constantID: 2, offset: 8, size: 4))
+                       VkSpecializationMapEntry(constantID: 2, offset: 8, size: 4),
+                       VkSpecializationMapEntry(constantID: 3, offset: 12, size: 4))
         var pipeline: VkPipeline?
         let result = withUnsafePointer(to: &values) { data in
             withUnsafePointer(to: &entries) { map in
-                map.withMemoryRebound(to: VkSpecializationMapEntry.self, capacity: 3) { mapEntries in
-                    var specialization = VkSpecializationInfo(mapEntryCount: 3, pMapEntries: mapEntries,
-                                                              dataSize: 12, pData: UnsafeRawPointer(data))
+                map.withMemoryRebound(to: VkSpecializationMapEntry.self, capacity: 4) { mapEntries in
+                    var specialization = VkSpecializationInfo(mapEntryCount: 4, pMapEntries: mapEntries,
+                                                              dataSize: 16, pData: UnsafeRawPointer(data))
                     return withUnsafePointer(to: &specialization) { info in
                         "main".withCString { entry in
                             var create = VkComputePipelineCreateInfo()
