@@ -10,6 +10,7 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     let swapchains = Registry.swapchains.snapshot().filter { $0.session.instance === state }
     for session in Registry.sessions.snapshot() where session.instance === state {
         releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
+        recordLearnedSettings(session)
     }
     let result = destroy(instance)
     if xrperf_succeeded(result) != 0 {

@@ -17,7 +17,7 @@ func layerCreateSession(
             application: state.applicationName, engine: state.engineName, runtime: state.runtimeName,
             system: system, gpuVendor: gpu.map { GPUVendor(vulkanVendorID: $0.vendorID) }, gpuName: gpu?.name ?? "")
         let profile = SessionProfile.resolve(facts: facts)
-        let controller = makeSessionController(state, settings: profile.settings, vulkan: vulkan != nil)
+        let controller = makeSessionController(state, facts: facts, settings: profile.settings, vulkan: vulkan != nil)
         let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
                                          profile: profile, vulkan: vulkan, controller: controller)
         let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
@@ -55,6 +55,7 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     // The runtime frees its swapchain images with the session: the pass and
     // the layer's views of them go first.
     releaseUpscaling(state, swapchains: Registry.swapchains.snapshot().filter { $0.session === state })
+    recordLearnedSettings(state)
     let result = destroy(session)
     if xrperf_succeeded(result) != 0 {
         _ = Registry.swapchains.removeAll { $0.session === state }

@@ -85,6 +85,16 @@ struct LoadgenCommand: ParsableCommand {
             submitted in both modes. A failure on the render thread ends the run \
             with exit status 1 like one on the main thread.
 
+            DYNAMIC RESOLUTION (--dynamic-resolution): enables \
+            XR_META_recommended_layer_resolution (the runtime or an enabled API \
+            layer such as xrperf must offer it, or the app exits with status 1) \
+            and, every frame before rendering, calls \
+            xrGetRecommendedLayerResolutionMETA with its projection layer at full \
+            size (the rects above); while the answer is valid it renders and \
+            submits that size at each eye's rect origin, otherwise the full size. \
+            The last summary line then ends with mean_render_scale=<s>: the \
+            rendered width over the full width, averaged over rendered frames.
+
             SCHEDULE FILE (--schedule): one entry per line, '#' starts a comment; \
             frames are counted from 0 (the first submitted frame):
               frame <n> gpu-iterations <k> cpu-ms <x>
@@ -181,6 +191,10 @@ struct LoadgenCommand: ParsableCommand {
         valueName: "n"))
     var threads: Int = 1
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Render at the size XR_META_recommended_layer_resolution recommends each frame (see DYNAMIC RESOLUTION)."))
+    var dynamicResolution = false
+
     func validate() throws {
         if threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
         if let frames, frames == 0 { throw ValidationError("--frames must be at least 1") }
@@ -215,7 +229,11 @@ struct LoadgenCommand: ParsableCommand {
     }
 
     private func runSession(schedule: LoadSchedule) throws(LoadgenError) -> RunSummary {
-        let connection = try XrConnection(applicationName: "xrperf-loadgen", graphics: graphics)
+        let connection = try XrConnection(applicationName: "xrperf-loadgen", graphics: graphics,
+                                          optional: dynamicResolution ? [RecommendedResolution.extensionName] : [])
+        if dynamicResolution, !connection.enabledOptional.contains(RecommendedResolution.extensionName) {
+            throw .unsupported("--dynamic-resolution: neither the runtime nor an enabled API layer offers \(RecommendedResolution.extensionName)")
+        }
         defer { connection.destroy() }
         let vulkan = try VulkanDevice(connection: connection)
         defer { vulkan.destroy() }
@@ -224,7 +242,7 @@ struct LoadgenCommand: ParsableCommand {
             pattern: pattern,
             targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
                                            rectOffset: rectOffset),
-            frameLimit: frames, secondsLimit: seconds, threads: threads)
+            frameLimit: frames, secondsLimit: seconds, threads: threads, dynamicResolution: dynamicResolution)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))

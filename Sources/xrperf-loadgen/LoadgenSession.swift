@@ -14,6 +14,8 @@ final class LoadgenSession {
         /// 1: one thread runs the whole frame; 2: xrWaitFrame on this thread,
         /// the rest of the frame on a render thread (LoadgenSession+Threads).
         var threads = 1
+        /// Render the size XR_META_recommended_layer_resolution recommends.
+        var dynamicResolution = false
     }
 
     let connection: XrConnection
@@ -23,6 +25,7 @@ final class LoadgenSession {
     private var space: XrSpace?
     private var targets: RenderTargets?
     private var compute: ComputeLoad?
+    private var recommendedResolution: RecommendedResolution?
     var running = false
     var exitRequested = false
     var finished = false
@@ -175,6 +178,10 @@ final class LoadgenSession {
         imageIndices = Array(repeating: 0, count: targets.swapchains.count)
         summary.eyeLines = targets.eyeLines(pattern: options.pattern)
         compute = try ComputeLoad(vulkan: vulkan, targets: targets)
+        if options.dynamicResolution {
+            recommendedResolution = try RecommendedResolution(connection: connection)
+            summary.dynamicResolution = true
+        }
 
         for eye in 0..<2 {
             views[eye] = XrView()
@@ -228,6 +235,7 @@ final class LoadgenSession {
 
         var layerCount: UInt32 = 0
         if state.shouldRender != 0, try locateViews(at: state.predictedDisplayTime) {
+            chooseRenderSize(displayTime: state.predictedDisplayTime)
             try render(load: load)
             layerCount = 1
         }
@@ -262,6 +270,19 @@ final class LoadgenSession {
             projectionViews[eye].fov = views[eye].fov
         }
         return true
+    }
+
+    /// --dynamic-resolution: ask with the full-size layer, render (and
+    /// submit) the recommended size at each eye's rect origin; the full size
+    /// while the answer is not valid yet.
+    private func chooseRenderSize(displayTime: XrTime) {
+        guard let recommendedResolution, var targets else { return }
+        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets.eyes[eye].rect }
+        let full = targets.eyes[0].rect.extent
+        targets.render(recommendedResolution.recommended(session: session, layer: projection, displayTime: displayTime) ?? full)
+        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets.eyes[eye].renderRect }
+        self.targets = targets
+        summary.scaleSum += Double(targets.eyes[0].rendered.width) / Double(max(full.width, 1))
     }
 
     /// One acquire and release per swapchain: with --swapchain-layout array

@@ -7,6 +7,10 @@ struct RunSummary {
     /// Frames that drew (the runtime may say not to render, e.g. before it shows the app).
     var renderedFrames: UInt64 = 0
     var renderedPixels: UInt64 = 0
+    /// --dynamic-resolution: the rendered width over the full width, summed
+    /// over rendered frames.
+    var scaleSum = 0.0
+    var dynamicResolution = false
     var firstFrameStartNs: UInt64?
     var lastFrameEndNs: UInt64 = 0
     /// RenderTargets.eyeLines, fixed at setup.
@@ -24,6 +28,7 @@ struct RunSummary {
     var line: String {
         "xrperf-loadgen: frames=\(frames) rendered=\(renderedFrames) seconds=\(String(format: "%.3f", seconds)) fps=\(String(format: "%.1f", meanFps)) "
             + "pixels_per_frame=\(pixelsPerFrame)"
+            + (dynamicResolution ? " mean_render_scale=\(String(format: "%.3f", renderedFrames > 0 ? scaleSum / Double(renderedFrames) : 1))" : "")
     }
 
     /// Everything printed at exit; the frame line stays last so that readers

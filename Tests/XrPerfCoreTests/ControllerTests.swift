@@ -137,3 +137,23 @@ import Testing
         #expect(_isPOD(RollingQuantiles<256>.self))
     }
 }
+
+@Suite struct ControllerHalfRateTests {
+    /// CPU work over the full-rate budget: half rate where it is allowed,
+    /// GPU quality kept either way.
+    @Test func cpuOverloadHalvesTheRateWhereAllowed() {
+        for allowed in [true, false] {
+            var knobs = KnobModel(renderScaleRange: 0.5...1)
+            knobs.allowHalfRate = allowed
+            var controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+            var settings = controller.current
+            for frame in 0..<200 {
+                controller.observe(FrameObservation(frameIndex: frame, periodMs: 11.1, appGPUms: 3, appCPUms: 15,
+                                                    settings: settings))
+                settings = controller.decide(frame: frame + 1)
+            }
+            #expect(settings.frameDivisor == (allowed ? 2 : 1))
+            #expect(settings.renderScale >= 0.99)
+        }
+    }
+}

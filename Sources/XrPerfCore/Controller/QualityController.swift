@@ -119,6 +119,9 @@ public struct QualityController: Sendable {
         var best = fallback
         search: for divisor in 1...maxDivisor {
             let target = periodMs * Double(divisor) * (1 - configuration.headroom)
+            // CPU work alone over this rate's budget: no GPU setting can hold
+            // it, a slower rate can.
+            if cpuCost > target, divisor < maxDivisor { continue }
             // The frame cannot finish before its CPU work: GPU time up to the
             // CPU's costs nothing, so a CPU-bound frame keeps GPU quality.
             let budget = max(target, cpuCost)

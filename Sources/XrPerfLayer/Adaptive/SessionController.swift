@@ -22,8 +22,18 @@ final class SessionController: @unchecked Sendable {
     private let forecastBits = Atomic<UInt64>(0)
     private let targetBits = Atomic<UInt64>(0)
 
-    init(settings: ProfileSettings, drivesRenderScale: Bool) {
+    /// What the session sustained, for the learned settings: a slow average
+    /// of the chosen scale and how many frames ran at half rate.
+    private var sustainedScale: Double
+    private var decisions = 0
+    private var halfRateDecisions = 0
+
+    init(settings: ProfileSettings, drivesRenderScale: Bool, learnedScale: Double? = nil) {
         var configuration = settings.controllerConfiguration
+        if drivesRenderScale, let learnedScale {
+            configuration.initialRenderScale = min(max(learnedScale, settings.controller.minRenderScale),
+                                                   settings.controller.maxRenderScale)
+        }
         if !drivesRenderScale {
             // The render scale is fixed for apps that do not ask: only the
             // frame divisor remains to adapt.
@@ -34,6 +44,7 @@ final class SessionController: @unchecked Sendable {
         controller = QualityController(configuration: configuration)
         self.drivesRenderScale = drivesRenderScale
         scaleBits = Atomic(controller.current.renderScale.bitPattern)
+        sustainedScale = controller.current.renderScale
     }
 
     /// The render scale the controller wants for apps that follow it.
@@ -73,6 +84,10 @@ final class SessionController: @unchecked Sendable {
         }
         let settings = controller.decide(frame: nextFrame)
         nextFrame += 1
+        // About the last few seconds at 90 Hz weigh most.
+        sustainedScale += (settings.renderScale - sustainedScale) * 0.005
+        decisions += 1
+        if settings.frameDivisor > 1 { halfRateDecisions += 1 }
         scaleBits.store(settings.renderScale.bitPattern, ordering: .relaxed)
         divisorValue.store(UInt32(clamping: max(1, settings.frameDivisor)), ordering: .relaxed)
         if observed > 0 { measured.store(true, ordering: .relaxed) }
@@ -86,5 +101,11 @@ final class SessionController: @unchecked Sendable {
         forecastBits.store(forecast.bitPattern, ordering: .relaxed)
         targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
                          ordering: .relaxed)
+    }
+
+    /// What the session could sustain, read when it ends (the app has
+    /// stopped calling xrWaitFrame by then).
+    var sustained: (renderScale: Double, frameDivisor: Int, frames: Int) {
+        (sustainedScale, halfRateDecisions * 2 > decisions ? 2 : 1, decisions)
     }
 }

@@ -1,10 +1,12 @@
+import Glibc
 import XrPerfCore
 
 /// The session's controller, or nil when it has nothing to do: turned off in
 /// the profile, or no knob it may turn (the app does not take a render scale
 /// through XR_META_recommended_layer_resolution, and the frame divisor is not
 /// allowed on this platform).
-func makeSessionController(_ instance: InstanceState, settings: ProfileSettings, vulkan: Bool) -> SessionController? {
+func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, settings: ProfileSettings,
+                           vulkan: Bool) -> SessionController? {
     guard settings.controller.enabled else {
         logInfo("adaptive quality off: controller.enabled is false")
         return nil
@@ -17,5 +19,39 @@ func makeSessionController(_ instance: InstanceState, settings: ProfileSettings,
     logInfo("adaptive quality on: "
             + (dynamicResolution ? "render scale \(settings.controller.minRenderScale)-\(settings.controller.maxRenderScale)" : "fixed render scale")
             + (settings.controller.frameDivisorAllowed ? ", frame divisor 1-2" : ", frame divisor 1"))
-    return SessionController(settings: settings, drivesRenderScale: dynamicResolution)
+    var learnedScale: Double?
+    if dynamicResolution, let path = LearnedStateFile.path(),
+       let learned = LearnedStateFile.load(path).settings(for: learnedKey(facts)) {
+        learnedScale = learned.renderScale
+        logInfo("starting from the learned render scale \(learned.renderScale) (\(learned.sessions) earlier session(s))")
+    }
+    return SessionController(settings: settings, drivesRenderScale: dynamicResolution, learnedScale: learnedScale)
+}
+
+/// Learned settings belong to an app on a platform (runtime, headset, GPU).
+func learnedKey(_ facts: PlatformFacts) -> LearnedKey {
+    LearnedKey(application: facts.application,
+               platform: LearnedKey.platform(runtime: facts.runtime, system: facts.system, gpu: facts.gpuName))
+}
+
+/// The session ends: what it sustained goes into the learned settings,
+/// merged with what earlier sessions left (the file is read again: another
+/// process may have written it meanwhile).
+func recordLearnedSettings(_ session: SessionState) {
+    guard let controller = session.controller, let path = LearnedStateFile.path() else { return }
+    let sustained = controller.sustained
+    var state = LearnedStateFile.load(path)
+    let before = state
+    state.record(learnedKey(session.facts), renderScale: sustained.renderScale,
+                 frameDivisor: sustained.frameDivisor, frames: sustained.frames,
+                 atRealtimeNs: realtimeNanoseconds())
+    guard state != before else { return }
+    LearnedStateFile.store(state, to: path)
+    logInfo("learned for '\(session.facts.application)': render scale \(sustained.renderScale), frame divisor \(sustained.frameDivisor) over \(sustained.frames) frames")
+}
+
+private func realtimeNanoseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
 }
