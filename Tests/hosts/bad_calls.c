@@ -52,6 +52,11 @@ int main(void) {
     const int32_t eyeWidth = (int32_t)eyeViews[0].recommendedImageRectWidth;
     const int32_t eyeHeight = (int32_t)eyeViews[0].recommendedImageRectHeight;
 
+    /* A function of an extension the app did not enable. */
+    PFN_xrVoidFunction notEnabled = NULL;
+    report("getInstanceProcAddr.extensionNotEnabled",
+           xrGetInstanceProcAddr(instance, "xrGetRecommendedLayerResolutionMETA", &notEnabled));
+
     /* Sessions: the runtime insists on the graphics requirements call first. */
     XrSession session = XR_NULL_HANDLE;
     XrSessionCreateInfo noBinding = {XR_TYPE_SESSION_CREATE_INFO};
