@@ -111,6 +111,13 @@ clean:
 bench-layer: build
 	tools/bench-layer-overhead.sh $(OUT) 2000
 
+# Benchmark protocol 4 (closed loop): xrperf-loadgen on XrSim in real time,
+# GPU load stepping from 70% to 130% of the period and back twice, with and
+# without the controller; results in $(OUT)/closed-loop (docs/performance.md).
+.PHONY: bench-closed-loop
+bench-closed-loop: build
+	tools/bench-closed-loop.sh $(OUT)
+
 # Benchmark protocol 3: GPU time of the upscaling passes against a linear
 # vkCmdBlitImage, interleaved in one process (docs/performance.md). Own build
 # folder; the full size takes minutes on lavapipe. PASSBENCH_ARGS adds options.

@@ -49,20 +49,29 @@ echo "== xrperf report $recording"
 "$out/bin/xrperf" report "$recording"
 "$out/bin/xrperf" plot "$recording" --out "$results/hello_xr.svg" >/dev/null
 
-# xrperf-loadgen: a GPU load that steps over the frame budget and back.
-loadgen_recording="$results/loadgen.jsonl"
+# xrperf-loadgen: a GPU load that steps from 70% to 130% of the period and
+# back (measured on this machine), once with the controller setting its
+# render scale through XR_META_recommended_layer_resolution, once without.
+schedule="$results/load.schedule"
+"$(dirname "$0")/closed-loop-schedule.sh" "$out/bin" "$out/manifests" "$schedule" "$hz" >/dev/null
+for mode in controlled uncontrolled; do
+    controller=true
+    [ "$mode" = uncontrolled ] && controller=false
+    echo
+    echo "== xrperf-loadgen on XrSim (256x256 per eye, ${hz} Hz, GPU load 70% -> 130% -> 70% of the period), controller $controller"
+    env \
+        XDG_RUNTIME_DIR="$runtime_dir" XDG_STATE_HOME="$runtime_dir/state-$mode" \
+        XR_RUNTIME_JSON="$out/manifests/xrsim.json" \
+        XR_API_LAYER_PATH="$out/manifests/explicit" \
+        XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_CONTROLLER=$controller \
+        XRSIM_CLOCK=realtime XRSIM_FRAMES=0 XRSIM_REFRESH_HZ="$hz" XRSIM_RESOLUTION=256x256 \
+        XRPERF_RECORD="$results/loadgen-$mode.jsonl" \
+        "$out/bin/xrperf-loadgen" --frames 540 --dynamic-resolution --schedule "$schedule"
+    echo "== xrperf report $results/loadgen-$mode.jsonl"
+    "$out/bin/xrperf" report "$results/loadgen-$mode.jsonl"
+    echo "== xrperf closed-loop (load up at frame 180, down at 360)"
+    "$out/bin/xrperf" closed-loop "$results/loadgen-$mode.jsonl" --up 180 --down 360
+done
+"$out/bin/xrperf" plot "$results/loadgen-controlled.jsonl" --out "$results/loadgen-controlled.svg" >/dev/null
 echo
-echo "== xrperf-loadgen on XrSim (256x256 per eye, ${hz} Hz, GPU load stepping over the budget) with xrperf"
-env \
-    XDG_RUNTIME_DIR="$runtime_dir" \
-    XR_RUNTIME_JSON="$out/manifests/xrsim.json" \
-    XR_API_LAYER_PATH="$out/manifests/explicit" \
-    XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \
-    XRSIM_CLOCK=realtime XRSIM_FRAMES=540 XRSIM_REFRESH_HZ="$hz" XRSIM_RESOLUTION=256x256 \
-    XRPERF_RECORD="$loadgen_recording" \
-    "$out/bin/xrperf-loadgen" --schedule "$(dirname "$0")/demo/load-step.schedule"
-echo "== xrperf report $loadgen_recording"
-"$out/bin/xrperf" report "$loadgen_recording"
-"$out/bin/xrperf" plot "$loadgen_recording" --out "$results/loadgen.svg" >/dev/null
-echo
-echo "frame-time charts: $results/hello_xr.svg $results/loadgen.svg"
+echo "frame-time charts: $results/hello_xr.svg $results/loadgen-controlled.svg"

@@ -12,7 +12,7 @@ struct XrPerfCommand: ParsableCommand {
             OpenXR app and adapts quality to keep frames on time. This command \
             checks the installation (doctor), watches running sessions without \
             talking to them (status, top, record), analyses recordings (report, \
-            plot, compare) and replays frame-time traces through the quality \
+            plot, compare, closed-loop) and replays frame-time traces through the quality \
             controller (simulate). It also checks and explains profiles \
             (profile) and shows or resets what the layer learned per app (tune).
 
@@ -26,7 +26,7 @@ struct XrPerfCommand: ParsableCommand {
         version: XrPerfVersion.string,
         subcommands: [
             DoctorCommand.self, SimulateCommand.self, StatusCommand.self, TopCommand.self, RecordCommand.self,
-            ReportCommand.self, PlotCommand.self, CompareCommand.self,
+            ReportCommand.self, PlotCommand.self, CompareCommand.self, ClosedLoopCommand.self,
             ProfileCommand.self, TuneCommand.self, InstallCommand.self, UninstallCommand.self,
         ]
     )

@@ -5,7 +5,8 @@
 public struct ClosedLoopMetrics: Sendable, Equatable, Codable {
     public struct UpStep: Sendable, Equatable, Codable {
         public var frame: UInt64
-        /// The first late frame at or after the step, if any.
+        /// The first late frame at or after the step, before the next down
+        /// step, if any.
         public var firstMiss: UInt64?
         /// Frames from that miss to the first frame whose app GPU time fits
         /// its budget (display period x divisor) again; nil when none does.
@@ -34,7 +35,10 @@ public struct ClosedLoopMetrics: Sendable, Equatable, Codable {
     /// divisor settled (60 frames after it first took effect), when any ran.
     public var halfRatePacing: Double?
 
-    /// Scale changes smaller than this are noise, not a direction.
+    /// Scale steps this small are not a change of direction (protocol 1's
+    /// definition of a reversal, kept the same here).
+    static let reversalStep: Float = 0.01
+    /// Within this of the best scale counts as full quality.
     static let scaleEpsilon: Float = 0.002
 
     public init(records: [FrameRecord], up upFrames: [UInt64], down downFrames: [UInt64]) {
@@ -43,7 +47,11 @@ public struct ClosedLoopMetrics: Sendable, Equatable, Codable {
         lateFrames = ordered.filter(\.isLate).count
         missRate = frames > 0 ? Double(lateFrames) / Double(frames) : 0
         meanRenderScale = frames > 0 ? ordered.reduce(0) { $0 + Double($1.knobs.renderScale) } / Double(frames) : 1
-        up = upFrames.map { Self.upStep(at: $0, ordered) }
+        // A miss counts for an up step only while its heavy load lasts (up
+        // to the next down step), not any miss later in the run.
+        up = upFrames.map { step in
+            Self.upStep(at: step, ordered, until: downFrames.filter { $0 > step }.min())
+        }
         let best = ordered.map(\.knobs.renderScale).max() ?? 1
         down = downFrames.map { Self.downStep(at: $0, ordered, best: best) }
         recoveryFramesMedian = Self.median(up.compactMap(\.recoveryFrames).map(Double.init))
@@ -55,8 +63,10 @@ public struct ClosedLoopMetrics: Sendable, Equatable, Codable {
         return gpu <= frame.displayPeriodNs * Int64(max(frame.knobs.frameDivisor, 1))
     }
 
-    static func upStep(at step: UInt64, _ frames: [FrameRecord]) -> UpStep {
-        guard let missIndex = frames.firstIndex(where: { $0.frameIndex >= step && $0.isLate }) else {
+    static func upStep(at step: UInt64, _ frames: [FrameRecord], until end: UInt64?) -> UpStep {
+        guard let missIndex = frames.firstIndex(where: {
+            $0.frameIndex >= step && $0.frameIndex < (end ?? UInt64.max) && $0.isLate
+        }) else {
             return UpStep(frame: step, firstMiss: nil, recoveryFrames: nil)
         }
         let miss = frames[missIndex]
@@ -74,17 +84,16 @@ public struct ClosedLoopMetrics: Sendable, Equatable, Codable {
         return DownStep(frame: step, secondsToFullQuality: seconds, reversals: reversals(window.map(\.knobs.renderScale)))
     }
 
+    /// Sign changes of the frame-to-frame scale steps larger than 0.01.
     static func reversals(_ scales: [Float]) -> Int {
         var direction = 0
         var count = 0
-        var previous = scales.first ?? 1
-        for scale in scales.dropFirst() {
+        for (previous, scale) in zip(scales, scales.dropFirst()) {
             let change = scale - previous
-            guard abs(change) > scaleEpsilon else { continue }
+            guard abs(change) > reversalStep else { continue }
             let sign = change > 0 ? 1 : -1
             if direction != 0, sign != direction { count += 1 }
             direction = sign
-            previous = scale
         }
         return count
     }
