@@ -138,4 +138,35 @@ import XrPerfCore
         let replaced = [UInt8](try Data(contentsOf: file))
         #expect((try? LearnedState.decode(replaced).get()) != nil, "the file was not replaced by a valid one")
     }
+
+    /// Every knob at once (static render scale with upscaling, the
+    /// controller's dynamic resolution, the frame divisor allowed) with
+    /// Khronos' core_validation above and below the layer and Vulkan's
+    /// validation layer: nothing reported, every frame at the runtime.
+    @Test(arguments: [[XrEnvironment.coreValidation, XrEnvironment.xrperf],
+                      [XrEnvironment.xrperf, XrEnvironment.coreValidation]])
+    func everyKnobStaysValidationClean(layers: [String]) throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest)
+        try artifacts.require(paths: Artifacts.systemExplicitLayers)
+        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: 0)
+        defer { env.cleanUp() }
+        env.variables["XRSIM_RESOLUTION"] = "128x128"
+        env.variables["XRPERF_RENDER_SCALE"] = "0.8"
+        env.variables["XRPERF_FRAME_DIVISOR"] = "true"
+        env.variables["XDG_STATE_HOME"] = env.scratch.appendingPathComponent("state").path
+        env.variables["VK_INSTANCE_LAYERS"] = "VK_LAYER_KHRONOS_validation"
+        let output = try runProcess(artifacts.loadgen.path,
+                                    ["--frames", "90", "--gpu-iterations", "20", "--dynamic-resolution"],
+                                    environment: env.environment, timeout: 120)
+        let context = Comment(rawValue: output.combined.suffix(3000).description)
+        #expect(output.status == 0 && !output.timedOut, context)
+        #expect(output.stderr.contains("adaptive quality on: render scale"), context)
+        #expect(output.stderr.contains("upscaled to"), context)
+        #expect(SessionSummaries.runtimeFrames(output.stderr) == [90], context)
+        #expect(!output.combined.contains("VUID-"), context)
+        let messages = env.validationMessages()
+        #expect(!messages.contains("VUID"), Comment(rawValue: messages))
+        #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
+    }
 }
