@@ -27,9 +27,7 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
     }
     do {
         try InjectedFaults.check(.upscalePass)
-        let context = try UpscaleContext(binding: UpscaleContext.Binding(
-            instance: vulkan.instance, physicalDevice: vulkan.physicalDevice, device: vulkan.device,
-            queueFamilyIndex: vulkan.queueFamilyIndex, queueIndex: vulkan.queueIndex))
+        let context = try UpscaleContext(binding: vulkan)
         let smallest = stereo.reduce((UInt32.max, UInt32.max)) { smallest, view in
             (min(smallest.0, RenderScale.scaled(view.recommendedImageRectWidth, by: scale.x, limit: view.maxImageRectWidth)),
              min(smallest.1, RenderScale.scaled(view.recommendedImageRectHeight, by: scale.y, limit: view.maxImageRectHeight)))

@@ -9,22 +9,9 @@ import XrPerfCore
 public final class UpscaleContext: @unchecked Sendable {
     public static let slotCount = 4
 
-    public struct Binding {
-        public var instance: VkInstance
-        public var physicalDevice: VkPhysicalDevice
-        public var device: VkDevice
-        public var queueFamilyIndex: UInt32
-        public var queueIndex: UInt32
-
-        public init(instance: VkInstance, physicalDevice: VkPhysicalDevice, device: VkDevice,
-                    queueFamilyIndex: UInt32, queueIndex: UInt32) {
-            self.instance = instance
-            self.physicalDevice = physicalDevice
-            self.device = device
-            self.queueFamilyIndex = queueFamilyIndex
-            self.queueIndex = queueIndex
-        }
-    }
+    /// The app's Vulkan objects from its graphics binding: the same as the
+    /// GPU timer's, which works on the same queue.
+    public typealias Binding = GpuFrameTimer.Binding
 
     let functions: VulkanPassFunctions
     let device: VkDevice
@@ -243,15 +230,7 @@ public final class UpscaleContext: @unchecked Sendable {
             functions.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot + 1))
         }
         try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
-        var commandBuffer: VkCommandBuffer? = command
-        let result = withUnsafePointer(to: &commandBuffer) { pointer in
-            var submit = VkSubmitInfo()
-            submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
-            submit.commandBufferCount = 1
-            submit.pCommandBuffers = pointer
-            return functions.queueSubmit(queue, 1, &submit, fence)
-        }
-        try check(result, "vkQueueSubmit")
+        try submit(command, fence: fence)
         pending[slot] = true
         timed[slot] = queryPool != nil
         framesSubmitted += 1
@@ -337,6 +316,14 @@ public final class UpscaleContext: @unchecked Sendable {
         try check(functions.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
         record(command)
         try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
+        try submit(command, fence: fence)
+        try check(functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
+        // The pool keeps the buffer until the pool is destroyed; set-up runs a
+        // handful of times per session.
+    }
+
+    /// One command buffer to the app's queue, signalling `fence`.
+    private func submit(_ command: VkCommandBuffer, fence: VkFence?) throws(PassFailure) {
         var commandBuffer: VkCommandBuffer? = command
         let result = withUnsafePointer(to: &commandBuffer) { pointer in
             var submit = VkSubmitInfo()
@@ -346,8 +333,5 @@ public final class UpscaleContext: @unchecked Sendable {
             return functions.queueSubmit(queue, 1, &submit, fence)
         }
         try check(result, "vkQueueSubmit")
-        try check(functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
-        // The pool keeps the buffer until the pool is destroyed; set-up runs a
-        // handful of times per session.
     }
 }
