@@ -78,7 +78,7 @@ SOAK_FRAMES ?= 1000000
 reliability-test:
 	tools/sanitize.sh thread 200
 	tools/sanitize.sh address 60
-	tools/soak.sh $(OUT)/bin 100000
+	tools/soak.sh $(OUT)/bin 150000
 
 sanitize: build
 	tools/sanitize.sh thread $(SANITIZE_FRAMES)

@@ -276,13 +276,14 @@ final class LoadgenSession {
     /// submit) the recommended size at each eye's rect origin; the full size
     /// while the answer is not valid yet.
     private func chooseRenderSize(displayTime: XrTime) {
-        guard let recommendedResolution, var targets else { return }
-        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets.eyes[eye].rect }
-        let full = targets.eyes[0].rect.extent
-        targets.render(recommendedResolution.recommended(session: session, layer: projection, displayTime: displayTime) ?? full)
-        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets.eyes[eye].renderRect }
-        self.targets = targets
-        summary.scaleSum += Double(targets.eyes[0].rendered.width) / Double(max(full.width, 1))
+        guard let recommendedResolution, targets != nil else { return }
+        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets!.eyes[eye].rect }
+        let full = targets!.eyes[0].rect.extent
+        let size = recommendedResolution.recommended(session: session, layer: projection, displayTime: displayTime) ?? full
+        // In place: a copy of the targets would copy their arrays every frame.
+        targets!.render(size)
+        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets!.eyes[eye].renderRect }
+        summary.scaleSum += Double(targets!.eyes[0].rendered.width) / Double(max(full.width, 1))
     }
 
     /// One acquire and release per swapchain: with --swapchain-layout array
