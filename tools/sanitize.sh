@@ -61,7 +61,7 @@ chmod 700 "$runtime_dir"
 base_env=(env -u XR_ENABLE_API_LAYERS -u XR_API_LAYER_PATH -u XRPERF_PROFILE -u XRPERF_TELEMETRY
     XR_RUNTIME_JSON="$out/manifests/xrsim.json" XR_API_LAYER_PATH="$out/manifests/explicit"
     XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRSIM_CLOCK=virtual XRSIM_RESOLUTION=128x128
-    XRPERF_LOG_LEVEL=info XDG_RUNTIME_DIR="$runtime_dir" XDG_CONFIG_HOME="$out/config")
+    XRPERF_LOG_LEVEL=info XDG_RUNTIME_DIR="$runtime_dir" XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state")
 
 failures=0
 # run NAME PRELOAD(yes|no) EXTRA_ENV... -- COMMAND...
@@ -106,6 +106,9 @@ run loadgen-1-thread no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 1
 run loadgen-2-threads no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 2
 run loadgen-2-threads-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 2
 run loadgen-1-thread-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 1 --swapchain-layout array
+# The controller driving the app's render scale (META queries on the render
+# thread, decisions in xrWaitFrame on the main one) with the divisor allowed.
+run loadgen-2-threads-adaptive no XRSIM_FRAMES=0 XRPERF_FRAME_DIVISOR=true -- "${loadgen[@]}" --threads 2 --dynamic-resolution
 # XrSim ends the session (STOPPING while a frame may be in flight on the render thread).
 run loadgen-2-threads-runtime-ends no XRSIM_FRAMES="$frames" -- "$bin/xrperf-loadgen" --gpu-iterations 0 --threads 2
 

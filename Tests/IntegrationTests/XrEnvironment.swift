@@ -31,6 +31,8 @@ struct XrEnvironment {
             "XDG_RUNTIME_DIR": scratch.path,
             "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
             "XDG_CONFIG_HOME": scratch.appendingPathComponent("config").path,
+            // Learned settings: never the user's own file.
+            "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
         ]
     }
 
