@@ -39,10 +39,26 @@ enum ReportText {
                 .joined(separator: ", ") + ")"
         }
         out += "\n\nknob settings:\n"
-        for entry in report.knobs.histogram {
+        // A render scale the controller sets every frame makes hundreds of
+        // settings: the most used few, then the spread.
+        let shown = report.knobs.histogram.count > 8 ? 5 : report.knobs.histogram.count
+        for entry in report.knobs.histogram.prefix(shown) {
             out += "  \(NumberText.percent(entry.share).leftPadded(6))  \(String(entry.frames).leftPadded(7)) frames  \(entry.setting.text)\n"
         }
+        if shown < report.knobs.histogram.count {
+            let scales = report.knobs.histogram.map(\.setting.renderScale)
+            let mean = report.knobs.histogram.reduce(0) { $0 + $1.setting.renderScale * Double($1.frames) }
+                / Double(max(1, report.knobs.histogram.reduce(0) { $0 + $1.frames }))
+            out += "  ... \(report.knobs.histogram.count - shown) more settings; render scale \(NumberText.fixed(scales.min() ?? 0, places: 2))"
+                + " to \(NumberText.fixed(scales.max() ?? 0, places: 2)), mean \(NumberText.fixed(mean, places: 3))\n"
+        }
         if !report.knobs.changes.isEmpty { out += "  \(report.knobs.changes.count) change\(report.knobs.changes.count == 1 ? "" : "s")\n" }
+        if let c = report.controller {
+            func share(_ value: Double?) -> String { value.map { NumberText.percent($0) } ?? "n/a" }
+            out += "\ncontroller  \(c.frames) frames decided, target \(NumberText.fixed(c.targetMs, places: 2)) ms; "
+                + "forecast error p50 \(share(c.forecastErrorP50)), p90 \(share(c.forecastErrorP90)); "
+                + "app GPU over the target in \(share(c.overTarget)) of frames\n"
+        }
         out += "\nrecommendations:\n"
         if report.recommendations.isEmpty {
             out += "  none: frames fit with a sensible margin.\n"

@@ -70,3 +70,38 @@ import Testing
         #expect(chart([]).contains("</svg>"))
     }
 }
+
+@Suite struct ControllerChartAndSummaryTests {
+    /// A run whose render scale the controller set every frame, with its
+    /// decisions: the chart draws the scale as one line and the forecast,
+    /// not a mark per change; the report summarises the plan.
+    static func frames() -> [FrameRecord] {
+        (0..<200).map { index in
+            var frame = FrameRecord(frameIndex: UInt64(index), displayPeriodNs: 11_111_111,
+                                    waitReturnNs: Int64(index) * 11_111_111, appGpuNs: 8_000_000 + Int64(index % 7) * 100_000,
+                                    frameIntervalNs: 11_111_111,
+                                    knobs: KnobSettings(renderScale: 0.6 + Float(index % 40) / 100))
+            frame.decision = ControllerDecision(forecastGpuNs: 8_000_000, targetNs: 10_000_000)
+            return frame
+        }
+    }
+
+    @Test func aContinuousScaleIsALineAndTheForecastIsDrawn() {
+        let svg = FrameChart(title: "t").svg(frames: Self.frames())
+        #expect(svg.contains("render scale 0-1"))
+        #expect(svg.contains("forecast GPU"))
+        #expect(!svg.contains("knob change"))
+    }
+
+    @Test func theReportSummarisesThePlan() throws {
+        let summary = try #require(ControllerSummary(frames: Self.frames()))
+        #expect(summary.frames == 200 && summary.targetMs == 10)
+        #expect(summary.overTarget == 0)
+        #expect(try #require(summary.forecastErrorP90) < 0.1)
+        #expect(ControllerSummary(frames: [FrameRecord()]) == nil)
+        let report = try #require(RecordingReport(file: "f", session: nil, complete: true, declaredFrames: nil,
+                                                  droppedFrames: 0, warnings: [], frames: Self.frames()))
+        #expect(report.controller != nil && report.lastSettingStatistics == nil)
+        #expect(report.recommendations.first?.id == "controller")
+    }
+}

@@ -29,8 +29,14 @@ public struct FrameChart: Sendable {
         Series(name: "app CPU", color: "#2a9d3a", value: { $0.appCpuNs }),
         Series(name: "app GPU", color: "#e07b00", value: { $0.appGpuNs }),
     ]
+    /// The controller's forecast, drawn dashed when the recording has it.
+    static let forecast = Series(name: "forecast GPU", color: "#777777", value: { $0.decision?.forecastGpuNs })
     static let missColor = "#d62728"
     static let knobColor = "#7b3fa0"
+
+    /// More distinct render scales than this: the scale is drawn as a line
+    /// (the controller sets it every frame) instead of a mark per change.
+    static let scaleLineThreshold = 12
 
     public func svg(frames: [FrameRecord]) -> String {
         let plotWidth = Double(width) - left - right
@@ -131,9 +137,36 @@ public struct FrameChart: Sendable {
             "<line x1=\"\(f(mx))\" y1=\"\(f(top + plotHeight + 4))\" x2=\"\(f(mx))\" y2=\"\(f(top + plotHeight + 16))\"/>"
         }
 
-        // Knob changes.
+        // The controller's forecast.
+        let forecastPoints = Self.points(frames: frames, seconds: seconds, perColumn: perColumn, value: Self.forecast.value)
+        if forecastPoints.contains(where: { $0.ms != nil }) {
+            var path = ""
+            var pen = false
+            for point in forecastPoints {
+                guard let ms = point.ms else { pen = false; continue }
+                path += (pen ? " L" : (path.isEmpty ? "M" : " M")) + "\(f(x(point.t))) \(f(y(ms)))"
+                pen = true
+            }
+            out += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Self.forecast.color)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n"
+        }
+
+        // Knob changes: a continuously set render scale as a line (0 at the
+        // bottom of the plot, 1 at the top), the other changes as marks.
         let knobs = KnobUsage(frames: frames)
-        for change in knobs.changes {
+        let scaleLine = Set(frames.map { KnobUsage.Setting($0.knobs).renderScale }).count > Self.scaleLineThreshold
+        if scaleLine {
+            let topScale = max(1, frames.map { Double($0.knobs.renderScale) }.max() ?? 1)
+            var path = ""
+            for index in stride(from: 0, to: frames.count, by: max(perColumn, 1)) {
+                let scaleY = top + plotHeight - Double(frames[index].knobs.renderScale) / topScale * plotHeight
+                path += (path.isEmpty ? "M" : " L") + "\(f(x(seconds[index]))) \(f(scaleY))"
+            }
+            out += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(Self.knobColor)\" stroke-width=\"1.2\" opacity=\"0.8\"/>\n"
+        }
+        let markedChanges = knobs.changes.filter { change in
+            !scaleLine || change.from.frameDivisor != change.to.frameDivisor || change.from.foveation != change.to.foveation
+        }
+        for change in markedChanges {
             let cx = x(seconds[change.position])
             out += "<line x1=\"\(f(cx))\" y1=\"\(f(top))\" x2=\"\(f(cx))\" y2=\"\(f(top + plotHeight))\" stroke=\"\(Self.knobColor)\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\n"
             out += "<text transform=\"translate(\(f(cx + 4)) \(f(top + 12))) rotate(90)\" fill=\"\(Self.knobColor)\" font-size=\"11\">\(Self.escaped(Self.changeText(change)))</text>\n"
@@ -156,9 +189,19 @@ public struct FrameChart: Sendable {
         out += "<line x1=\"\(f(legendX + 12))\" y1=\"\(f(legendY - 6))\" x2=\"\(f(legendX + 12))\" y2=\"\(f(legendY + 6))\" stroke=\"\(Self.missColor)\" stroke-width=\"2\"/>\n"
         out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">late frame (\(late.count))</text>\n"
         legendY += 22
-        if !knobs.changes.isEmpty {
+        if forecastPoints.contains(where: { $0.ms != nil }) {
+            out += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 24))\" y2=\"\(f(legendY))\" stroke=\"\(Self.forecast.color)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n"
+            out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">\(Self.forecast.name)</text>\n"
+            legendY += 22
+        }
+        if scaleLine {
+            out += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 24))\" y2=\"\(f(legendY))\" stroke=\"\(Self.knobColor)\" stroke-width=\"2\"/>\n"
+            out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">render scale 0-1</text>\n"
+            legendY += 22
+        }
+        if !markedChanges.isEmpty {
             out += "<line x1=\"\(f(legendX + 12))\" y1=\"\(f(legendY - 8))\" x2=\"\(f(legendX + 12))\" y2=\"\(f(legendY + 8))\" stroke=\"\(Self.knobColor)\" stroke-width=\"1.2\" stroke-dasharray=\"2 3\"/>\n"
-            out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">knob change (\(knobs.changes.count))</text>\n"
+            out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">knob change (\(markedChanges.count))</text>\n"
             legendY += 22
         }
         if !clipped.isEmpty {

@@ -14,6 +14,8 @@ public struct RecordingReport: Sendable, Equatable, Codable {
     public var statistics: FrameStatistics
     public var knobs: KnobUsage
     public var recommendations: [Recommendation]
+    /// The controller's plan against what happened, when it ran.
+    public var controller: ControllerSummary?
 
     /// Statistics of the frames that ran with the last knob setting, when the
     /// knobs changed during the recording: recommendations start from them.
@@ -32,7 +34,10 @@ public struct RecordingReport: Sendable, Equatable, Codable {
         self.warnings = warnings
         self.statistics = statistics
         self.knobs = knobs
-        if knobs.histogram.count > 1, let current = knobs.current {
+        controller = ControllerSummary(frames: frames)
+        // The controller turns the knobs all along: the last setting is one
+        // moment of it, the whole run is what it achieved.
+        if controller == nil, knobs.histogram.count > 1, let current = knobs.current {
             lastSettingStatistics = FrameStatistics(frames: frames.filter { KnobUsage.Setting($0.knobs) == current })
         }
         var basis = statistics
@@ -42,6 +47,12 @@ public struct RecordingReport: Sendable, Equatable, Codable {
             basis.missingFrames = statistics.missingFrames
         }
         recommendations = Recommendation.make(statistics: basis, knobs: knobs, droppedFrames: droppedFrames)
+        if controller != nil, knobs.changes.count > 0 {
+            recommendations.insert(Recommendation(
+                id: "controller",
+                message: "xrperf's controller adapted the knobs during the recording (\(knobs.changes.count) changes): the numbers are those of the whole run, with the controller at work."),
+                at: 0)
+        }
         if basis != statistics {
             recommendations.insert(Recommendation(
                 id: "last-setting",

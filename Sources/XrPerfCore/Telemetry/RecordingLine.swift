@@ -73,6 +73,8 @@ struct RecordedFrame: Decodable {
         case renderScale = "render_scale"
         case frameDivisor = "frame_divisor"
         case foveation, flags, features
+        case forecastGpu = "forecast_gpu_ms"
+        case target = "target_ms"
     }
 
     init(from decoder: any Decoder) throws {
@@ -116,5 +118,8 @@ struct RecordedFrame: Decodable {
             appGpuNs: try nanoseconds(.appGpu), layerCpuNs: try nanoseconds(.layerCpu),
             layerGpuNs: try nanoseconds(.layerGpu), frameIntervalNs: try nanoseconds(.interval),
             missedFrames: missed, flags: flags, features: features, knobs: knobs)
+        if let forecast = try nanoseconds(.forecastGpu), let target = try nanoseconds(.target) {
+            record.decision = ControllerDecision(forecastGpuNs: forecast, targetNs: target)
+        }
     }
 }
