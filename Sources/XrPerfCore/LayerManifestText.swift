@@ -15,7 +15,8 @@ public enum LayerManifestText {
         lines += [
             "        \"description\": \"xrperf: frame timing, adaptive quality and upscaling for OpenXR apps\",",
             "        \"instance_extensions\": [",
-            "            { \"name\": \"XR_META_recommended_layer_resolution\", \"extension_version\": \"1\" }",
+            "            { \"name\": \"XR_META_recommended_layer_resolution\", \"extension_version\": \"1\" },",
+            "            { \"name\": \"XR_EXT_performance_settings\", \"extension_version\": \"3\" }",
         ]
         if implicit {
             lines += [

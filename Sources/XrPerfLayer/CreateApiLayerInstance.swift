@@ -27,8 +27,19 @@ func layerCreateApiLayerInstance(
     // The layers below must see the chain from the link after ours.
     var downInfo = layerInfo.pointee
     downInfo.nextInfo = nextInfo.pointee.next
-    let (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(createInfo) { down, enabled in
+    // XR_EXT_performance_settings goes down if the runtime has it; when it
+    // does not, the instance is created again without it and the layer
+    // answers for it.
+    var (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(
+        createInfo, keep: [LayerExtensions.performanceSettings]) { down, enabled in
         (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
+    }
+    var performanceSettingsNative = layerExtensions.contains(LayerExtensions.performanceSettings)
+    if result == XR_ERROR_EXTENSION_NOT_PRESENT, performanceSettingsNative {
+        performanceSettingsNative = false
+        (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(createInfo) { down, enabled in
+            (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
+        }
     }
     guard xrperf_succeeded(result) != 0, let instance, let created = instance.pointee else { return result }
 
@@ -40,7 +51,8 @@ func layerCreateApiLayerInstance(
         handle: handleKey(created), next: next,
         applicationName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.applicationName) } ?? "",
         engineName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.engineName) } ?? "",
-        runtimeName: runtimeName(of: created, next: next), layerExtensions: layerExtensions)
+        runtimeName: runtimeName(of: created, next: next), layerExtensions: layerExtensions,
+        performanceSettingsNative: performanceSettingsNative)
     Registry.instances.insert(state.handle, state)
     logInfo("instance created: app '\(state.applicationName)', engine '\(state.engineName)', runtime '\(state.runtimeName)'"
             + (layerExtensions.isEmpty ? "" : ", layer extensions: \(layerExtensions.sorted().joined(separator: ", "))"))

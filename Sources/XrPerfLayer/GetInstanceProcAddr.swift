@@ -19,6 +19,11 @@ func layerGetInstanceProcAddr(
         function.pointee = nil
         return XR_ERROR_FUNCTION_UNSUPPORTED
     }
+    if strcmp(name, "xrPerfSettingsSetPerformanceLevelEXT") == 0,
+       !state.layerExtensions.contains(LayerExtensions.performanceSettings) {
+        function.pointee = nil
+        return XR_ERROR_FUNCTION_UNSUPPORTED
+    }
     if let ours = LayerSurface.intercept(named: name) {
         function.pointee = ours
         return XR_SUCCESS

@@ -30,6 +30,7 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
 func layerPollEvent(_ instance: XrInstance?, _ event: UnsafeMutablePointer<XrEventDataBuffer>?) -> XrResult {
     guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
     guard let poll = state.next.pollEvent else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    if let delivered = pollLayerEvent(state, event) { return delivered }
     return poll(instance, event)
 }
 

@@ -16,10 +16,15 @@ final class InstanceState: Sendable {
 
     /// Extensions of the layer's own that the app enabled.
     let layerExtensions: Set<String>
+    /// XR_EXT_performance_settings is the runtime's too (calls go down).
+    let performanceSettingsNative: Bool
+    /// Events the layer's sessions wait to hand the app in xrPollEvent.
+    let pendingLayerEvents = Atomic<Int>(0)
 
     init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String,
-         layerExtensions: Set<String> = []) {
+         layerExtensions: Set<String> = [], performanceSettingsNative: Bool = false) {
         self.layerExtensions = layerExtensions
+        self.performanceSettingsNative = performanceSettingsNative
         self.handle = handle
         self.next = next
         self.applicationName = applicationName

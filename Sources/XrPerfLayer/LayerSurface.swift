@@ -38,6 +38,8 @@ enum LayerSurface {
                   function: erase(layerReleaseSwapchainImage as PFN_xrReleaseSwapchainImage)),
         Intercept(name: "xrGetRecommendedLayerResolutionMETA",
                   function: erase(layerGetRecommendedLayerResolutionMETA as PFN_xrGetRecommendedLayerResolutionMETA)),
+        Intercept(name: "xrPerfSettingsSetPerformanceLevelEXT",
+                  function: erase(layerPerfSettingsSetPerformanceLevelEXT as PFN_xrPerfSettingsSetPerformanceLevelEXT)),
     ]
 
     /// strcmp over a short static table: no String is built from the name.

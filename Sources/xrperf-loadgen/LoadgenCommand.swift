@@ -95,6 +95,15 @@ struct LoadgenCommand: ParsableCommand {
             The last summary line then ends with mean_render_scale=<s>: the \
             rendered width over the full width, averaged over rendered frames.
 
+            PERFORMANCE SETTINGS (--performance-settings): enables \
+            XR_EXT_performance_settings (offered by the runtime or an enabled API \
+            layer such as xrperf, or the app exits with status 1), asks for \
+            SUSTAINED_HIGH on the CPU and GPU domains after creating the session, \
+            and prints before the last summary line \
+              performance_notifications=<n> <domain>:<from>-><to> ... \
+            for every XrEventDataPerfSettingsEXT received (domain cpu or gpu; \
+            levels normal, warning, impaired).
+
             SCHEDULE FILE (--schedule): one entry per line, '#' starts a comment; \
             frames are counted from 0 (the first submitted frame):
               frame <n> gpu-iterations <k> cpu-ms <x>
@@ -195,6 +204,10 @@ struct LoadgenCommand: ParsableCommand {
         "Render at the size XR_META_recommended_layer_resolution recommends each frame (see DYNAMIC RESOLUTION)."))
     var dynamicResolution = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Enable XR_EXT_performance_settings, ask for sustained high CPU and GPU levels, and list the notifications received (see PERFORMANCE SETTINGS)."))
+    var performanceSettings = false
+
     func validate() throws {
         if threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
         if let frames, frames == 0 { throw ValidationError("--frames must be at least 1") }
@@ -229,10 +242,15 @@ struct LoadgenCommand: ParsableCommand {
     }
 
     private func runSession(schedule: LoadSchedule) throws(LoadgenError) -> RunSummary {
-        let connection = try XrConnection(applicationName: "xrperf-loadgen", graphics: graphics,
-                                          optional: dynamicResolution ? [RecommendedResolution.extensionName] : [])
+        let connection = try XrConnection(
+            applicationName: "xrperf-loadgen", graphics: graphics,
+            optional: (dynamicResolution ? [RecommendedResolution.extensionName] : [])
+                + (performanceSettings ? [XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME] : []))
         if dynamicResolution, !connection.enabledOptional.contains(RecommendedResolution.extensionName) {
             throw .unsupported("--dynamic-resolution: neither the runtime nor an enabled API layer offers \(RecommendedResolution.extensionName)")
+        }
+        if performanceSettings, !connection.enabledOptional.contains(XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME) {
+            throw .unsupported("--performance-settings: neither the runtime nor an enabled API layer offers \(XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME)")
         }
         defer { connection.destroy() }
         let vulkan = try VulkanDevice(connection: connection)
@@ -242,7 +260,8 @@ struct LoadgenCommand: ParsableCommand {
             pattern: pattern,
             targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
                                            rectOffset: rectOffset),
-            frameLimit: frames, secondsLimit: seconds, threads: threads, dynamicResolution: dynamicResolution)
+            frameLimit: frames, secondsLimit: seconds, threads: threads, dynamicResolution: dynamicResolution,
+            performanceSettings: performanceSettings)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))

@@ -16,6 +16,9 @@ final class LoadgenSession {
         var threads = 1
         /// Render the size XR_META_recommended_layer_resolution recommends.
         var dynamicResolution = false
+        /// Enable XR_EXT_performance_settings, ask for sustained high levels
+        /// and report the notifications received.
+        var performanceSettings = false
     }
 
     let connection: XrConnection
@@ -127,6 +130,9 @@ final class LoadgenSession {
             case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING:
                 finished = true
                 return
+            case XR_TYPE_EVENT_DATA_PERF_SETTINGS_EXT:
+                let notification = withUnsafeBytes(of: &event) { $0.load(as: XrEventDataPerfSettingsEXT.self) }
+                summary.performanceNotifications.append(PerformanceNotification(notification))
             default:
                 continue
             }
@@ -181,6 +187,15 @@ final class LoadgenSession {
         if options.dynamicResolution {
             recommendedResolution = try RecommendedResolution(connection: connection)
             summary.dynamicResolution = true
+        }
+        if options.performanceSettings {
+            let setLevel = try connection.function("xrPerfSettingsSetPerformanceLevelEXT",
+                                                   as: PFN_xrPerfSettingsSetPerformanceLevelEXT.self)
+            for domain in [XR_PERF_SETTINGS_DOMAIN_CPU_EXT, XR_PERF_SETTINGS_DOMAIN_GPU_EXT] {
+                try connection.check(setLevel(session, domain, XR_PERF_SETTINGS_LEVEL_SUSTAINED_HIGH_EXT),
+                                     "xrPerfSettingsSetPerformanceLevelEXT")
+            }
+            summary.performanceSettings = true
         }
 
         for eye in 0..<2 {

@@ -14,17 +14,6 @@ struct RecommendedResolution {
                                                 as: PFN_xrGetRecommendedLayerResolutionMETA.self)
     }
 
-    /// Whether the instance can enable the extension (a runtime or an
-    /// enabled API layer offers it).
-    static func isOffered() -> Bool {
-        var count: UInt32 = 0
-        guard xrEnumerateInstanceExtensionProperties(nil, 0, &count, nil) == XR_SUCCESS, count > 0 else { return false }
-        var properties = [XrExtensionProperties](repeating: XrExtensionProperties(), count: Int(count))
-        for index in properties.indices { properties[index].type = XR_TYPE_EXTENSION_PROPERTIES }
-        guard xrEnumerateInstanceExtensionProperties(nil, count, &count, &properties) == XR_SUCCESS else { return false }
-        return properties.prefix(Int(count)).contains { stringFromCString($0.extensionName) == extensionName }
-    }
-
     /// The recommended view size for `layer` (holding the full-size rects),
     /// or nil while the answer is not valid yet.
     func recommended(session: XrSession, layer: UnsafePointer<XrCompositionLayerProjection>,

@@ -11,6 +11,9 @@ struct RunSummary {
     /// over rendered frames.
     var scaleSum = 0.0
     var dynamicResolution = false
+    /// --performance-settings: the notifications received, in order.
+    var performanceSettings = false
+    var performanceNotifications: [PerformanceNotification] = []
     var firstFrameStartNs: UInt64?
     var lastFrameEndNs: UInt64 = 0
     /// RenderTargets.eyeLines, fixed at setup.
@@ -33,5 +36,11 @@ struct RunSummary {
 
     /// Everything printed at exit; the frame line stays last so that readers
     /// of earlier versions, which took the last line, still find it.
-    var lines: [String] { eyeLines.map { "xrperf-loadgen: \($0)" } + [line] }
+    var lines: [String] {
+        let notifications = performanceSettings
+            ? ["xrperf-loadgen: performance_notifications=\(performanceNotifications.count)"
+               + performanceNotifications.map { " \($0)" }.joined()]
+            : []
+        return eyeLines.map { "xrperf-loadgen: \($0)" } + notifications + [line]
+    }
 }

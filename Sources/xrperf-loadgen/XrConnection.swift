@@ -13,7 +13,7 @@ final class XrConnection {
 
     init(applicationName: String, graphics: GraphicsExtension, optional: [String] = []) throws(LoadgenError) {
         self.graphics = graphics
-        let offered = optional.filter { $0 == RecommendedResolution.extensionName && RecommendedResolution.isOffered() }
+        let offered = optional.filter { Self.isOffered($0) }
         enabledOptional = Set(offered)
         let extensions = CStringList([graphics.extensionName] + offered)
         var info = XrInstanceCreateInfo()
@@ -51,6 +51,17 @@ final class XrConnection {
             throw error
         }
         self.system = system
+    }
+
+    /// Whether an instance can enable `name` (the runtime or an enabled API
+    /// layer offers it).
+    static func isOffered(_ name: String) -> Bool {
+        var count: UInt32 = 0
+        guard xrEnumerateInstanceExtensionProperties(nil, 0, &count, nil) == XR_SUCCESS, count > 0 else { return false }
+        var properties = [XrExtensionProperties](repeating: XrExtensionProperties(), count: Int(count))
+        for index in properties.indices { properties[index].type = XR_TYPE_EXTENSION_PROPERTIES }
+        guard xrEnumerateInstanceExtensionProperties(nil, count, &count, &properties) == XR_SUCCESS else { return false }
+        return properties.prefix(Int(count)).contains { stringFromCString($0.extensionName) == name }
     }
 
     /// An extension function of this instance, typed.

@@ -169,4 +169,21 @@ import XrPerfCore
         #expect(!messages.contains("VUID"), Comment(rawValue: messages))
         #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
     }
+
+    /// An app that enabled XR_EXT_performance_settings (the runtime lacks it:
+    /// the layer answers) and whose CPU work goes over the period for five
+    /// seconds: it is told warning, then impaired, then normal again.
+    @Test func sustainedCpuOverloadIsNotified() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schedule = try Self.schedule("frame 0 cpu-ms 3\nframe 90 cpu-ms 15\nframe 450 cpu-ms 3\n", in: directory)
+        let run = try Self.run(["--frames", "640", "--gpu-iterations", "1", "--performance-settings", "--schedule", schedule],
+                               state: directory)
+        let context = Comment(rawValue: run.output.combined.suffix(3000).description)
+        #expect(run.output.stderr.contains("layer extensions: XR_EXT_performance_settings"), context)
+        let line = try #require(run.output.stdout.split(separator: "\n").first { $0.contains("performance_notifications=") },
+                                context)
+        #expect(line.hasSuffix("performance_notifications=3 cpu:normal->warning cpu:warning->impaired cpu:impaired->normal"),
+                context)
+    }
 }

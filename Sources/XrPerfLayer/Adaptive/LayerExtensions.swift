@@ -7,14 +7,18 @@ import Glibc
 /// info before it goes down, and the layer answers their functions.
 enum LayerExtensions {
     static let recommendedLayerResolution = XR_META_RECOMMENDED_LAYER_RESOLUTION_EXTENSION_NAME
+    /// Passed down when the runtime has it (the layer then adds its own
+    /// notifications); answered by the layer when it does not.
+    static let performanceSettings = XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME
 
-    static let all = [recommendedLayerResolution]
+    static let all = [recommendedLayerResolution, performanceSettings]
 
     /// The app's enabled extensions, and a create info for the chain below
     /// with the layer's own removed. `body` runs with it; the copies live
     /// only for that call.
+    /// `keep`: layer extensions to leave in the list going down.
     static func withoutLayerExtensions<Result>(
-        _ info: UnsafePointer<XrInstanceCreateInfo>?,
+        _ info: UnsafePointer<XrInstanceCreateInfo>?, keep: Set<String> = [],
         _ body: (UnsafePointer<XrInstanceCreateInfo>?, _ enabledByApp: Set<String>) -> Result
     ) -> Result {
         guard let info, info.pointee.enabledExtensionCount > 0, let names = info.pointee.enabledExtensionNames else {
@@ -28,9 +32,10 @@ enum LayerExtensions {
                 continue
             }
             let text = String(cString: name)
-            if all.contains(text) { enabled.insert(text) } else { kept.append(name) }
+            if all.contains(text) { enabled.insert(text) }
+            if !all.contains(text) || keep.contains(text) { kept.append(name) }
         }
-        guard !enabled.isEmpty else { return body(info, []) }
+        guard !enabled.subtracting(keep).isEmpty else { return body(info, enabled) }
         var down = info.pointee
         return kept.withUnsafeBufferPointer { buffer in
             down.enabledExtensionCount = UInt32(buffer.count)

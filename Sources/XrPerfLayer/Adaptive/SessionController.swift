@@ -1,3 +1,4 @@
+import COpenXR
 import Synchronization
 import XrPerfCore
 
@@ -22,13 +23,25 @@ final class SessionController: @unchecked Sendable {
     private let forecastBits = Atomic<UInt64>(0)
     private let targetBits = Atomic<UInt64>(0)
 
+    /// XR_EXT_performance_settings notifications, when the app enabled the
+    /// extension: per domain, and the events waiting for xrPollEvent.
+    let notifies: Bool
+    private var gpuOverload = OverloadNotifier()
+    private var cpuOverload = OverloadNotifier()
+    let events = PerformanceEventQueue()
+    /// Where to say that events wait (the instance's xrPollEvent looks).
+    private let pendingFlag: (@Sendable () -> Void)?
+
     /// What the session sustained, for the learned settings: a slow average
     /// of the chosen scale and how many frames ran at half rate.
     private var sustainedScale: Double
     private var decisions = 0
     private var halfRateDecisions = 0
 
-    init(settings: ProfileSettings, drivesRenderScale: Bool, learnedScale: Double? = nil) {
+    init(settings: ProfileSettings, drivesRenderScale: Bool, learnedScale: Double? = nil,
+         notifies: Bool = false, eventsPending: (@Sendable () -> Void)? = nil) {
+        self.notifies = notifies
+        pendingFlag = eventsPending
         var configuration = settings.controllerConfiguration
         if drivesRenderScale, let learnedScale {
             configuration.initialRenderScale = min(max(learnedScale, settings.controller.minRenderScale),
@@ -99,6 +112,19 @@ final class SessionController: @unchecked Sendable {
             $0 * knobs.appCostFactor(settings, fixedShare: controller.costModel.fixedShare) + knobs.passCost(settings)
         } ?? 0
         forecastBits.store(forecast.bitPattern, ordering: .relaxed)
+        let target = controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)
+        if notifies, forecast > 0 {
+            if let change = gpuOverload.decided(forecastMs: forecast, targetMs: target) {
+                events.push(domain: XR_PERF_SETTINGS_DOMAIN_GPU_EXT, change)
+                pendingFlag?()
+            }
+            var cpu = controller.cpu
+            if let cpuForecast = cpu.forecast(frame: nextFrame),
+               let change = cpuOverload.decided(forecastMs: cpuForecast, targetMs: target) {
+                events.push(domain: XR_PERF_SETTINGS_DOMAIN_CPU_EXT, change)
+                pendingFlag?()
+            }
+        }
         targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
                          ordering: .relaxed)
     }

@@ -12,20 +12,26 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
         return nil
     }
     let dynamicResolution = instance.layerExtensions.contains(LayerExtensions.recommendedLayerResolution) && vulkan
-    guard dynamicResolution || settings.controller.frameDivisorAllowed else {
+    // Overload notifications need the forecast even when no knob may turn.
+    let notifies = instance.layerExtensions.contains(LayerExtensions.performanceSettings)
+    guard dynamicResolution || settings.controller.frameDivisorAllowed || notifies else {
         logInfo("adaptive quality idle: the app takes no recommended resolution and the frame divisor is not allowed")
         return nil
     }
     logInfo("adaptive quality on: "
             + (dynamicResolution ? "render scale \(settings.controller.minRenderScale)-\(settings.controller.maxRenderScale)" : "fixed render scale")
-            + (settings.controller.frameDivisorAllowed ? ", frame divisor 1-2" : ", frame divisor 1"))
+            + (settings.controller.frameDivisorAllowed ? ", frame divisor 1-2" : ", frame divisor 1")
+            + (notifies ? ", performance notifications" : ""))
     var learnedScale: Double?
     if dynamicResolution, let path = LearnedStateFile.path(),
        let learned = LearnedStateFile.load(path).settings(for: learnedKey(facts)) {
         learnedScale = learned.renderScale
         logInfo("starting from the learned render scale \(learned.renderScale) (\(learned.sessions) earlier session(s))")
     }
-    return SessionController(settings: settings, drivesRenderScale: dynamicResolution, learnedScale: learnedScale)
+    return SessionController(settings: settings, drivesRenderScale: dynamicResolution, learnedScale: learnedScale,
+                             notifies: notifies) { [instance] in
+        instance.pendingLayerEvents.add(1, ordering: .releasing)
+    }
 }
 
 /// Learned settings belong to an app on a platform (runtime, headset, GPU).
@@ -38,7 +44,9 @@ func learnedKey(_ facts: PlatformFacts) -> LearnedKey {
 /// merged with what earlier sessions left (the file is read again: another
 /// process may have written it meanwhile).
 func recordLearnedSettings(_ session: SessionState) {
-    guard let controller = session.controller, let path = LearnedStateFile.path() else { return }
+    // Only a scale the controller chose is worth remembering: it is what a
+    // session with dynamic resolution starts from.
+    guard let controller = session.controller, controller.drivesRenderScale, let path = LearnedStateFile.path() else { return }
     let sustained = controller.sustained
     var state = LearnedStateFile.load(path)
     let before = state
