@@ -3,8 +3,8 @@ import Testing
 
 /// The frame loop through the layer allocates nothing: memcheck's count of heap
 /// allocations grows by exactly as much per frame with xrperf in the chain as
-/// without it (the loader and XrSim's own allocations cancel out). Telemetry
-/// and recording are on; GPU timing is off because the Vulkan driver may
+/// without it (the loader and XrSim's own allocations cancel out). Telemetry,
+/// recording and the controller are on; GPU timing is off because the Vulkan driver may
 /// allocate inside vkQueueSubmit (lavapipe sometimes does), which is the
 /// driver's memory, not the layer's, and varies with thread timing.
 @Suite(.serialized) struct HotPathAllocationTests {
@@ -18,6 +18,8 @@ import Testing
         env.variables["XRSIM_LOG_LEVEL"] = "warn"
         env.variables["XRPERF_LOG_LEVEL"] = "warn"
         env.variables["XRPERF_GPU_TIMING"] = "off"
+        // The controller decides every frame (the divisor is its knob here).
+        env.variables["XRPERF_FRAME_DIVISOR"] = "true"
         env.variables["XRPERF_RECORD"] = env.scratch.appendingPathComponent("frames.jsonl").path
         let result = try runProcess("/usr/bin/valgrind", ["--tool=memcheck", host.path, "1", String(frames)],
                                     environment: env.environment, timeout: 600)
