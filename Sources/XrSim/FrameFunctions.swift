@@ -10,6 +10,7 @@ func xrsimWaitFrame(_ session: XrSession?, _ frameWaitInfo: UnsafePointer<XrFram
             if let info = frameWaitInfo { try expectType(info.pointee.type, XR_TYPE_FRAME_WAIT_INFO) }
             try expectType(try required(frameState).pointee.type, XR_TYPE_FRAME_STATE)
             guard object.lifecycle.isRunning else { throw .sessionNotRunning }
+            registry.switchRefreshRateIfRequested(object, session: handleID(session))
             return object.pacer.nextFrame(now: monotonicNow())
         }
         // Never sleep holding the lock: begin/end on other threads must proceed.

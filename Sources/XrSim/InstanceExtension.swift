@@ -1,11 +1,14 @@
 import COpenXR
+import XrSimCore
 
-/// The instance extensions XrSim offers.
+/// The instance extensions XrSim knows.
 enum InstanceExtension: String, CaseIterable {
     case vulkanEnable = "XR_KHR_vulkan_enable"
     case vulkanEnable2 = "XR_KHR_vulkan_enable2"
     case convertTimespecTime = "XR_KHR_convert_timespec_time"
     case compositionLayerDepth = "XR_KHR_composition_layer_depth"
+    case displayRefreshRate = "XR_FB_display_refresh_rate"
+    case performanceSettings = "XR_EXT_performance_settings"
 
     var specVersion: UInt32 {
         switch self {
@@ -13,6 +16,17 @@ enum InstanceExtension: String, CaseIterable {
         case .vulkanEnable2: UInt32(XR_KHR_vulkan_enable2_SPEC_VERSION)
         case .convertTimespecTime: UInt32(XR_KHR_convert_timespec_time_SPEC_VERSION)
         case .compositionLayerDepth: UInt32(XR_KHR_composition_layer_depth_SPEC_VERSION)
+        case .displayRefreshRate: UInt32(XR_FB_display_refresh_rate_SPEC_VERSION)
+        case .performanceSettings: UInt32(XR_EXT_performance_settings_SPEC_VERSION)
+        }
+    }
+
+    /// What xrEnumerateInstanceExtensionProperties lists and xrCreateInstance
+    /// accepts: the fixed set plus what XRSIM_EXTENSIONS turned on.
+    static func offered(_ config: XrSimConfig) -> [InstanceExtension] {
+        allCases.filter { ext in
+            guard let optional = OptionalExtension(rawValue: ext.rawValue) else { return true }
+            return config.optionalExtensions.contains(optional)
         }
     }
 }

@@ -14,7 +14,8 @@ func xrsimEnumerateInstanceExtensionProperties(_ layerName: UnsafePointer<CChar>
                                                _ properties: UnsafeMutablePointer<XrExtensionProperties>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         guard layerName == nil else { throw .apiLayerNotPresent }
-        let offered = InstanceExtension.allCases
+        // Warnings are left to xrCreateInstance, which reads the same variables.
+        let offered = InstanceExtension.offered(XrSimConfig.parse(xrsimEnvironment()).config)
         return try writeStructs(count: offered.count, capacity: capacity, countOutput: countOutput, buffer: properties,
                                 isValid: { $0.type == XR_TYPE_EXTENSION_PROPERTIES }) { element, i in
             setFixedString(&element.extensionName, offered[i].rawValue)
@@ -33,22 +34,25 @@ func xrsimCreateInstance(_ createInfo: UnsafePointer<XrInstanceCreateInfo>?, _ i
         guard !appName.isEmpty else { throw .nameInvalid }
         guard fixedString(info.applicationInfo.engineName) != nil else { throw .validationFailure }
         guard xrperf_version_major(info.applicationInfo.apiVersion) == 1 else { throw .apiVersionUnsupported }
+        // The configuration decides which extensions are offered, and its
+        // warnings explain a refused one, so it comes first.
+        let (config, warnings) = XrSimConfig.parse(xrsimEnvironment())
+        Log.setLevel(config.logLevel)
+        for warning in warnings { Log.warn(warning) }
         // API layers were resolved by the loader; only extensions concern the runtime.
+        let offered = InstanceExtension.offered(config)
         var extensions: Set<InstanceExtension> = []
         if info.enabledExtensionCount > 0 {
             let names = try required(info.enabledExtensionNames)
             for i in 0..<Int(info.enabledExtensionCount) {
                 let name = try required(cString(names[i]))
-                guard let ext = InstanceExtension(rawValue: name) else {
+                guard let ext = InstanceExtension(rawValue: name), offered.contains(ext) else {
                     Log.warn("xrCreateInstance: extension \(name) is not offered")
                     throw .extensionNotPresent
                 }
                 extensions.insert(ext)
             }
         }
-        let (config, warnings) = XrSimConfig.parse(xrsimEnvironment())
-        Log.setLevel(config.logLevel)
-        for warning in warnings { Log.warn(warning) }
         let id = locked { registry in
             let id = registry.allocator.allocate()
             registry.instances.insert(InstanceObject(config: config, extensions: extensions), as: id)
@@ -85,19 +89,14 @@ func xrsimGetInstanceProperties(_ instance: XrInstance?, _ properties: UnsafeMut
 
 func xrsimPollEvent(_ instance: XrInstance?, _ eventData: UnsafeMutablePointer<XrEventDataBuffer>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let event = try locked { registry throws(XrSimError) -> SessionStateEvent? in
+        let event = try locked { registry throws(XrSimError) -> RuntimeEvent? in
             let object = try registry.instance(instance)
             let buffer = try required(eventData)
             try expectType(buffer.pointee.type, XR_TYPE_EVENT_DATA_BUFFER)
             return object.events.pop()
         }
         guard let event, let buffer = eventData else { return XrResult(.eventUnavailable) }
-        UnsafeMutableRawPointer(buffer).withMemoryRebound(to: XrEventDataSessionStateChanged.self, capacity: 1) { changed in
-            changed.pointee = XrEventDataSessionStateChanged(
-                type: XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED, next: nil, session: makeHandle(event.session),
-                state: XrSessionState(UInt32(event.state.rawValue)), time: event.time)
-        }
-        Log.debug("event: session state \(event.state)")
+        writeEvent(event, to: buffer)
         return XR_SUCCESS
     }
 }

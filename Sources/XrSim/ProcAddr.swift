@@ -83,6 +83,12 @@ private func lookup(_ name: String) -> (function: PFN_xrVoidFunction, requires: 
     // XR_KHR_convert_timespec_time
     case "xrConvertTimespecTimeToTimeKHR": (erase(xrsimConvertTimespecTimeToTimeKHR as PFN_xrConvertTimespecTimeToTimeKHR), .convertTimespecTime)
     case "xrConvertTimeToTimespecTimeKHR": (erase(xrsimConvertTimeToTimespecTimeKHR as PFN_xrConvertTimeToTimespecTimeKHR), .convertTimespecTime)
+    // XR_FB_display_refresh_rate
+    case "xrEnumerateDisplayRefreshRatesFB": (erase(xrsimEnumerateDisplayRefreshRatesFB as PFN_xrEnumerateDisplayRefreshRatesFB), .displayRefreshRate)
+    case "xrGetDisplayRefreshRateFB": (erase(xrsimGetDisplayRefreshRateFB as PFN_xrGetDisplayRefreshRateFB), .displayRefreshRate)
+    case "xrRequestDisplayRefreshRateFB": (erase(xrsimRequestDisplayRefreshRateFB as PFN_xrRequestDisplayRefreshRateFB), .displayRefreshRate)
+    // XR_EXT_performance_settings
+    case "xrPerfSettingsSetPerformanceLevelEXT": (erase(xrsimPerfSettingsSetPerformanceLevelEXT as PFN_xrPerfSettingsSetPerformanceLevelEXT), .performanceSettings)
     default: nil
     }
 }

@@ -39,6 +39,10 @@ final class SessionObject {
     var lifecycle: SessionLifecycle
     var frameLoop = FrameLoop()
     var pacer: FramePacer
+    /// XR_FB_display_refresh_rate: what the pacer runs at, and a pending request.
+    var refreshRate: DisplayRefreshRate
+    /// XR_EXT_performance_settings: the levels the app asked for.
+    var performance = PerformanceLevels()
     var attachedActionSets: [UInt64]? = nil
     /// XRSIM_DUMP_DIR / XRSIM_DUMP_FRAMES of the instance.
     let dump: DumpSettings?
@@ -49,6 +53,7 @@ final class SessionObject {
         dump = config.dump
         lifecycle = SessionLifecycle(frameLimit: config.frameLimit)
         pacer = FramePacer(mode: config.clock, refreshHz: config.refreshHz, origin: now)
+        refreshRate = DisplayRefreshRate(supported: config.refreshRates, defaultRate: config.refreshHz)
     }
 }
 

@@ -34,7 +34,7 @@ extension Registry {
         guard let session = sessions[id], let instance = instances[session.instance] else { return }
         let now = monotonicNow()
         for state in states {
-            instance.events.push(SessionStateEvent(session: id, state: state, time: now))
+            instance.events.push(.sessionState(SessionStateEvent(session: id, state: state, time: now)))
             Log.debug("session state -> \(state)")
         }
     }

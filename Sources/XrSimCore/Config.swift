@@ -25,7 +25,13 @@ public struct XrSimConfig: Equatable, Sendable {
     public var runtimeName = "XrSim"
     public var systemName = "XrSim Headset"
     public var resolution = Resolution(width: 1440, height: 1584)
+    /// The rate a session starts at and the one XR_FB_display_refresh_rate's
+    /// "no preference" (0) returns to; always one of `refreshRates`.
     public var refreshHz = 90.0
+    /// Ascending rates XR_FB_display_refresh_rate enumerates.
+    public var refreshRates = [90.0]
+    /// XRSIM_EXTENSIONS: offered on top of the extensions XrSim always has.
+    public var optionalExtensions: Set<OptionalExtension> = []
     /// Submitted frames after which the session is stopped; 0 = never.
     public var frameLimit: UInt64 = 0
     public var clock = ClockMode.realtime
@@ -50,8 +56,28 @@ public struct XrSimConfig: Equatable, Sendable {
         if let v = env["XRSIM_RESOLUTION"], !v.isEmpty {
             if let r = Resolution(parsing: v) { config.resolution = r } else { reject("XRSIM_RESOLUTION", v) }
         }
+        var refreshHzGiven = false
         if let v = env["XRSIM_REFRESH_HZ"], !v.isEmpty {
-            if let hz = Double(v), hz.isFinite, hz >= 1, hz <= 1000 { config.refreshHz = hz } else { reject("XRSIM_REFRESH_HZ", v) }
+            if let hz = parseRefreshRate(v) {
+                config.refreshHz = hz
+                refreshHzGiven = true
+            } else { reject("XRSIM_REFRESH_HZ", v) }
+        }
+        config.refreshRates = [config.refreshHz]
+        if let v = env["XRSIM_REFRESH_RATES"], !v.isEmpty {
+            if let rates = parseRefreshRates(v) {
+                // Without XRSIM_REFRESH_HZ the list's first rate is the default,
+                // so one variable describes a whole display ("72,90,120").
+                if !refreshHzGiven { config.refreshHz = rates[0] }
+                if let listed = rates.first(where: { abs($0 - config.refreshHz) < DisplayRefreshRate.matchTolerance }) {
+                    // The current rate must read back as one of the enumerated values.
+                    config.refreshHz = listed
+                    config.refreshRates = rates.sorted()
+                } else {
+                    warnings.append("XRSIM_REFRESH_RATES=\(v) lacks XRSIM_REFRESH_HZ=\(config.refreshHz): added")
+                    config.refreshRates = (rates + [config.refreshHz]).sorted()
+                }
+            } else { reject("XRSIM_REFRESH_RATES", v) }
         }
         if let v = env["XRSIM_FRAMES"], !v.isEmpty {
             if let n = UInt64(v) { config.frameLimit = n } else { reject("XRSIM_FRAMES", v) }
@@ -62,6 +88,13 @@ public struct XrSimConfig: Equatable, Sendable {
         if let v = env["XRSIM_LOG_LEVEL"], !v.isEmpty {
             if let l = LogLevel(name: v) { config.logLevel = l } else { reject("XRSIM_LOG_LEVEL", v) }
         }
+        if let v = env["XRSIM_EXTENSIONS"], !v.isEmpty {
+            let (extensions, unknown) = OptionalExtension.parseList(v)
+            config.optionalExtensions = extensions
+            for name in unknown {
+                warnings.append("ignoring \(name) in XRSIM_EXTENSIONS: not an optional extension XrSim offers")
+            }
+        }
         if let v = env["XRSIM_STATS_FILE"], !v.isEmpty { config.statsFile = v }
         if let directory = env["XRSIM_DUMP_DIR"], !directory.isEmpty {
             var dump = DumpSettings(directory: directory)
@@ -71,5 +104,24 @@ public struct XrSimConfig: Equatable, Sendable {
             config.dump = dump
         }
         return (config, warnings)
+    }
+
+    static func parseRefreshRate(_ text: String) -> Double? {
+        guard let hz = Double(text), hz.isFinite, hz >= 1, hz <= 1000 else { return nil }
+        return hz
+    }
+
+    /// "90,72, 60" in the order given; nil for an empty entry, a bad rate or
+    /// two rates a request could not tell apart.
+    static func parseRefreshRates(_ text: String) -> [Double]? {
+        var rates: [Double] = []
+        for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let words = entry.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard words.count == 1, let hz = parseRefreshRate(String(words[0])),
+                !rates.contains(where: { abs($0 - hz) < DisplayRefreshRate.matchTolerance })
+            else { return nil }
+            rates.append(hz)
+        }
+        return rates.isEmpty ? nil : rates
     }
 }

@@ -1,26 +1,13 @@
-/// One XrEventDataSessionStateChanged waiting to be polled.
-public struct SessionStateEvent: Equatable, Sendable {
-    public let session: UInt64
-    public let state: SessionState
-    public let time: Int64
-
-    public init(session: UInt64, state: SessionState, time: Int64) {
-        self.session = session
-        self.state = state
-        self.time = time
-    }
-}
-
 /// An instance's event queue (xrPollEvent is per instance, FIFO).
 public struct EventQueue: Sendable {
-    private var events: [SessionStateEvent] = []
+    private var events: [RuntimeEvent] = []
     private var head = 0
 
     public init() {}
 
-    public mutating func push(_ event: SessionStateEvent) { events.append(event) }
+    public mutating func push(_ event: RuntimeEvent) { events.append(event) }
 
-    public mutating func pop() -> SessionStateEvent? {
+    public mutating func pop() -> RuntimeEvent? {
         guard head < events.count else { return nil }
         defer {
             head += 1

@@ -43,6 +43,8 @@ public enum XrSimError: Int32, Error, Sendable {
     case localizedNameDuplicated = -48
     case localizedNameInvalid = -49
     case graphicsRequirementsCallMissing = -50
+    /// XR_FB_display_refresh_rate: a rate not in the enumerated list.
+    case displayRefreshRateUnsupported = -1000101000
 }
 
 /// Non-error outcomes ("qualified successes") of the OpenXR 1.0 headers.

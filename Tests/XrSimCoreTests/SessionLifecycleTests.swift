@@ -71,13 +71,13 @@ import Testing
     @Test func eventQueueIsFifoAndDropsDestroyedSessions() {
         var queue = EventQueue()
         #expect(queue.pop() == nil)
-        queue.push(SessionStateEvent(session: 1, state: .idle, time: 10))
-        queue.push(SessionStateEvent(session: 2, state: .idle, time: 11))
-        queue.push(SessionStateEvent(session: 1, state: .ready, time: 12))
-        #expect(queue.pop()?.time == 10)
+        queue.push(.sessionState(SessionStateEvent(session: 1, state: .idle, time: 10)))
+        queue.push(.sessionState(SessionStateEvent(session: 2, state: .idle, time: 11)))
+        queue.push(.sessionState(SessionStateEvent(session: 1, state: .ready, time: 12)))
+        #expect(queue.pop() == .sessionState(SessionStateEvent(session: 1, state: .idle, time: 10)))
         queue.removeEvents(of: 1)
         #expect(queue.count == 1)
-        #expect(queue.pop() == SessionStateEvent(session: 2, state: .idle, time: 11))
+        #expect(queue.pop() == .sessionState(SessionStateEvent(session: 2, state: .idle, time: 11)))
         #expect(queue.pop() == nil)
     }
 }
