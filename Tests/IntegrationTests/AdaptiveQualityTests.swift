@@ -186,4 +186,19 @@ import XrPerfCore
         #expect(line.hasSuffix("performance_notifications=3 cpu:normal->warning cpu:warning->impaired cpu:impaired->normal"),
                 context)
     }
+
+    /// The same with a runtime that has XR_EXT_performance_settings: the
+    /// app's level hints reach it, and the layer's notifications still come.
+    @Test func performanceSettingsGoDownWhenTheRuntimeHasThem() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schedule = try Self.schedule("frame 0 cpu-ms 3\nframe 60 cpu-ms 15\n", in: directory)
+        let run = try Self.run(["--frames", "200", "--gpu-iterations", "1", "--performance-settings", "--schedule", schedule],
+                               state: directory, extra: ["XRSIM_EXTENSIONS": "XR_EXT_performance_settings"])
+        let context = Comment(rawValue: run.output.combined.suffix(3000).description)
+        // XrSim logs the levels it was given; the layer did not answer them itself.
+        #expect(run.output.stderr.contains("performance level"), context)
+        #expect(!run.output.stderr.contains("the runtime has no XR_EXT_performance_settings"), context)
+        #expect(run.output.stdout.contains("performance_notifications=1 cpu:normal->warning"), context)
+    }
 }

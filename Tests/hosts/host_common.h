@@ -195,8 +195,9 @@ static inline void host_begin_session(XrInstance instance, XrSession session) {
     HOST_CHECK(xrBeginSession(session, &begin));
 }
 
-/* One frame that submits no layer: enough for the runtime to pace and count. */
-static inline void host_empty_frame(XrSession session) {
+/* One frame that submits no layer: enough for the runtime to pace and count.
+ * Returns what xrWaitFrame predicted for it. */
+static inline XrFrameState host_empty_frame(XrSession session) {
     XrFrameWaitInfo waitInfo = {XR_TYPE_FRAME_WAIT_INFO};
     XrFrameState state = {XR_TYPE_FRAME_STATE};
     HOST_CHECK(xrWaitFrame(session, &waitInfo, &state));
@@ -206,6 +207,7 @@ static inline void host_empty_frame(XrSession session) {
     endInfo.displayTime = state.predictedDisplayTime;
     endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
     HOST_CHECK(xrEndFrame(session, &endInfo));
+    return state;
 }
 
 static inline void host_end_session(XrInstance instance, XrSession session) {

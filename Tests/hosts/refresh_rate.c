@@ -63,19 +63,6 @@ static int poll_refresh_events(XrInstance instance, XrEventDataDisplayRefreshRat
     }
 }
 
-static XrFrameState frame(XrSession session) {
-    XrFrameWaitInfo waitInfo = {XR_TYPE_FRAME_WAIT_INFO};
-    XrFrameState state = {XR_TYPE_FRAME_STATE};
-    HOST_CHECK(xrWaitFrame(session, &waitInfo, &state));
-    XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
-    HOST_CHECK(xrBeginFrame(session, &beginInfo));
-    XrFrameEndInfo endInfo = {XR_TYPE_FRAME_END_INFO};
-    endInfo.displayTime = state.predictedDisplayTime;
-    endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
-    HOST_CHECK(xrEndFrame(session, &endInfo));
-    return state;
-}
-
 static XrDuration period_of(float hz) { return (XrDuration)(1e9 / hz + 0.5); }
 
 static void refresh_rates(XrInstance instance, XrSession session) {
@@ -111,7 +98,7 @@ static void refresh_rates(XrInstance instance, XrSession session) {
     /* The lowest rate other than the current one: a real switch. */
     float target = rates[0] == initial ? rates[1] : rates[0];
     host_begin_session(instance, session);
-    XrFrameState before = frame(session);
+    XrFrameState before = host_empty_frame(session);
     snprintf(detail, sizeof(detail), "period %lld at %g Hz", (long long)before.predictedDisplayPeriod, initial);
     expect(before.predictedDisplayPeriod == period_of(initial), "period.initial", detail);
 
@@ -122,7 +109,7 @@ static void refresh_rates(XrInstance instance, XrSession session) {
     float rate = 0;
     HOST_CHECK(get(session, &rate));
     expect(rate == initial, "get.unchangedBeforeWait", "rate switched before xrWaitFrame");
-    XrFrameState after = frame(session);
+    XrFrameState after = host_empty_frame(session);
     snprintf(detail, sizeof(detail), "period %lld for %g Hz", (long long)after.predictedDisplayPeriod, target);
     expect(after.predictedDisplayPeriod == period_of(target), "period.switched", detail);
     snprintf(detail, sizeof(detail), "display time %lld after %lld", (long long)after.predictedDisplayTime,
@@ -133,7 +120,7 @@ static void refresh_rates(XrInstance instance, XrSession session) {
     expect(events == 1 && event.fromDisplayRefreshRate == initial && event.toDisplayRefreshRate == target, "event.switched", detail);
     HOST_CHECK(get(session, &rate));
     expect(rate == target, "get.switched", "xrGetDisplayRefreshRateFB does not report the new rate");
-    XrFrameState steady = frame(session);
+    XrFrameState steady = host_empty_frame(session);
     /* On the real-time clock a busy machine may make the app miss vsyncs: any whole number of new periods. */
     XrDuration apart = steady.predictedDisplayTime - after.predictedDisplayTime;
     snprintf(detail, sizeof(detail), "frames %lld ns apart", (long long)apart);
@@ -143,12 +130,12 @@ static void refresh_rates(XrInstance instance, XrSession session) {
 
     /* The current rate again: no change, so no event. */
     HOST_CHECK(request(session, target));
-    frame(session);
+    host_empty_frame(session);
     expect(poll_refresh_events(instance, &event) == 0, "event.noneForSameRate", "an event without a change");
 
     /* No preference: back to the runtime's default. */
     HOST_CHECK(request(session, 0.0f));
-    XrFrameState back = frame(session);
+    XrFrameState back = host_empty_frame(session);
     events = poll_refresh_events(instance, &event);
     snprintf(detail, sizeof(detail), "%d events, last %g -> %g", events, event.fromDisplayRefreshRate, event.toDisplayRefreshRate);
     expect(events == 1 && event.fromDisplayRefreshRate == target && event.toDisplayRefreshRate == initial, "event.default", detail);
