@@ -115,7 +115,11 @@ struct TelemetryRecorder {
         func done(_ frame: FrameRecord?) -> Bool {
             if let frameLimit, written >= frameLimit { return true }
             if let secondsLimit {
-                if let firstFrameNs, let frame, Double(frame.waitReturnNs - firstFrameNs) / 1e9 >= secondsLimit { return true }
+                // As doubles: timestamps come from another process's shared memory
+                // and an Int64 difference of garbage would trap.
+                if let firstFrameNs, let frame, (Double(frame.waitReturnNs) - Double(firstFrameNs)) / 1e9 >= secondsLimit {
+                    return true
+                }
                 // A stalled app must not keep us forever.
                 if Double(TerminalSignals.monotonicNs() - started) / 1e9 >= secondsLimit + 2 { return true }
             }
