@@ -27,20 +27,34 @@ func layerCreateApiLayerInstance(
     // The layers below must see the chain from the link after ours.
     var downInfo = layerInfo.pointee
     downInfo.nextInfo = nextInfo.pointee.next
-    // XR_EXT_performance_settings goes down if the runtime has it; when it
-    // does not, the instance is created again without it and the layer
-    // answers for it.
-    var (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(
-        createInfo, keep: [LayerExtensions.performanceSettings]) { down, enabled in
-        (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
-    }
-    var performanceSettingsNative = layerExtensions.contains(LayerExtensions.performanceSettings)
-    if result == XR_ERROR_EXTENSION_NOT_PRESENT, performanceSettingsNative {
-        performanceSettingsNative = false
-        (result, layerExtensions) = LayerExtensions.withoutLayerExtensions(createInfo) { down, enabled in
-            (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
+    // XR_EXT_performance_settings goes down if the runtime has it, and
+    // XR_FB_display_refresh_rate is added when the profile lets the layer use
+    // the refresh rate; a runtime without one of them refuses the instance,
+    // which is then created again without it (the layer answering for the
+    // performance settings itself).
+    let appEnablesRefreshRate = LayerExtensions.enables(createInfo, LayerExtensions.displayRefreshRate)
+    var addRefreshRate = !appEnablesRefreshRate && refreshRateAllowedBeforeRuntime(createInfo)
+    var keepPerformanceSettings = true
+    func attempt() -> (XrResult, Set<String>) {
+        LayerExtensions.withExtension(LayerExtensions.displayRefreshRate, added: addRefreshRate, to: createInfo) { withRate in
+            LayerExtensions.withoutLayerExtensions(
+                withRate, keep: keepPerformanceSettings ? [LayerExtensions.performanceSettings] : []) { down, enabled in
+                (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
+            }
         }
     }
+    var (result, layerExtensions) = attempt()
+    while result == XR_ERROR_EXTENSION_NOT_PRESENT {
+        if addRefreshRate {
+            addRefreshRate = false
+        } else if keepPerformanceSettings, layerExtensions.contains(LayerExtensions.performanceSettings) {
+            keepPerformanceSettings = false
+        } else {
+            break
+        }
+        (result, layerExtensions) = attempt()
+    }
+    let performanceSettingsNative = keepPerformanceSettings && layerExtensions.contains(LayerExtensions.performanceSettings)
     guard xrperf_succeeded(result) != 0, let instance, let created = instance.pointee else { return result }
 
     let next = NextDispatch(instance: created, getInstanceProcAddr: nextGetInstanceProcAddr)
@@ -52,7 +66,8 @@ func layerCreateApiLayerInstance(
         applicationName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.applicationName) } ?? "",
         engineName: createInfo.map { stringFromFixedArray($0.pointee.applicationInfo.engineName) } ?? "",
         runtimeName: runtimeName(of: created, next: next), layerExtensions: layerExtensions,
-        performanceSettingsNative: performanceSettingsNative)
+        performanceSettingsNative: performanceSettingsNative,
+        refreshRate: addRefreshRate ? .enabledByLayer : (appEnablesRefreshRate ? .enabledByApp : .off))
     Registry.instances.insert(state.handle, state)
     logInfo("instance created: app '\(state.applicationName)', engine '\(state.engineName)', runtime '\(state.runtimeName)'"
             + (layerExtensions.isEmpty ? "" : ", layer extensions: \(layerExtensions.sorted().joined(separator: ", "))"))
@@ -67,4 +82,15 @@ private func runtimeName(of instance: XrInstance, next: NextDispatch) -> String 
     guard xrperf_succeeded(getProperties(instance, &properties)) != 0 else { return "" }
     let version = ApiVersion(raw: properties.runtimeVersion)
     return "\(stringFromFixedArray(properties.runtimeName)) \(version)"
+}
+
+/// Whether the profile lets the layer use the refresh rate, as far as it can
+/// be known before the runtime and the headset are: app and engine rules and
+/// XRPERF_REFRESH_RATE.
+private func refreshRateAllowedBeforeRuntime(_ info: UnsafePointer<XrInstanceCreateInfo>?) -> Bool {
+    let facts = PlatformFacts(
+        application: info.map { stringFromFixedArray($0.pointee.applicationInfo.applicationName) } ?? "",
+        engine: info.map { stringFromFixedArray($0.pointee.applicationInfo.engineName) } ?? "",
+        runtime: "", system: "", gpuVendor: nil, gpuName: "")
+    return SessionProfile.resolve(facts: facts, quiet: true).settings.controller.refreshRateAllowed
 }

@@ -17,7 +17,10 @@ func layerWaitFrame(
     telemetry.waitCalled(atNs: Int64(entered))
     // Decide the frame's knobs before anything waits: the divisor paces
     // this very wait.
-    state.controller?.decideNextFrame()
+    if let controller = state.controller {
+        controller.decideNextFrame()
+        state.refreshRate?.update(controller)
+    }
     // The throttle sleeps before the runtime's wait, so the runtime paces
     // (and reprojects) around the frames the app does render.
     let divisor = max(state.throttle.divisor, state.controller?.frameDivisor ?? 1)

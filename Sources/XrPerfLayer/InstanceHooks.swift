@@ -31,7 +31,15 @@ func layerPollEvent(_ instance: XrInstance?, _ event: UnsafeMutablePointer<XrEve
     guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
     guard let poll = state.next.pollEvent else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     if let delivered = pollLayerEvent(state, event) { return delivered }
-    return poll(instance, event)
+    var result = poll(instance, event)
+    // The app did not enable XR_FB_display_refresh_rate (the layer did): its
+    // events are not the app's to see.
+    while state.refreshRate == .enabledByLayer, result == XR_SUCCESS, let event,
+          event.pointee.type == XR_TYPE_EVENT_DATA_DISPLAY_REFRESH_RATE_CHANGED_FB {
+        event.pointee.type = XR_TYPE_EVENT_DATA_BUFFER
+        result = poll(instance, event)
+    }
+    return result
 }
 
 func layerEnumerateViewConfigurationViews(

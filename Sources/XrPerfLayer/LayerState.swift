@@ -20,9 +20,14 @@ final class InstanceState: Sendable {
     let performanceSettingsNative: Bool
     /// Events the layer's sessions wait to hand the app in xrPollEvent.
     let pendingLayerEvents = Atomic<Int>(0)
+    /// XR_FB_display_refresh_rate on the runtime's instance, and who asked.
+    enum RefreshRateExtension: Sendable { case off, enabledByApp, enabledByLayer }
+    let refreshRate: RefreshRateExtension
 
     init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String,
-         layerExtensions: Set<String> = [], performanceSettingsNative: Bool = false) {
+         layerExtensions: Set<String> = [], performanceSettingsNative: Bool = false,
+         refreshRate: RefreshRateExtension = .off) {
+        self.refreshRate = refreshRate
         self.layerExtensions = layerExtensions
         self.performanceSettingsNative = performanceSettingsNative
         self.handle = handle
@@ -46,10 +51,15 @@ final class SessionState: Sendable {
     /// nil when the session does not adapt (controller off, or no knob it
     /// may turn).
     let controller: SessionController?
+    /// The refresh rate as a knob, when the runtime has the extension and
+    /// the profile allows it.
+    let refreshRate: RefreshRateControl?
 
     init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
-         facts: PlatformFacts, upscale: SessionUpscale?, controller: SessionController? = nil) {
+         facts: PlatformFacts, upscale: SessionUpscale?, controller: SessionController? = nil,
+         refreshRate: RefreshRateControl? = nil) {
         self.controller = controller
+        self.refreshRate = refreshRate
         self.handle = handle
         self.instance = instance
         self.telemetry = telemetry

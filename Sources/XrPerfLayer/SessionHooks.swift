@@ -29,8 +29,13 @@ func layerCreateSession(
             telemetry.upscaling(renderScale: upscale.scale.x)
             controller?.staticScale = upscale.scale.x
         }
+        var refreshRate: RefreshRateControl?
+        if controller != nil, profile.settings.controller.refreshRateAllowed, state.refreshRate != .off {
+            refreshRate = RefreshRateControl(instance: state, session: created)
+        }
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
-                                        throttle: throttle, facts: facts, upscale: upscale, controller: controller)
+                                        throttle: throttle, facts: facts, upscale: upscale, controller: controller,
+                                        refreshRate: refreshRate)
         Registry.sessions.insert(sessionState.handle, sessionState)
         ProfileWatcher.shared.startIfNeeded()
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")

@@ -201,4 +201,25 @@ import XrPerfCore
         #expect(!run.output.stderr.contains("the runtime has no XR_EXT_performance_settings"), context)
         #expect(run.output.stdout.contains("performance_notifications=1 cpu:normal->warning"), context)
     }
+
+    /// The refresh rate as a knob (XRPERF_REFRESH_RATE, a runtime with
+    /// XR_FB_display_refresh_rate at 90/72/60 Hz, the app not asking for the
+    /// extension): 13 ms of CPU work per frame fits only 60 Hz, so the rate
+    /// steps down one rate at a time and, when the work drops to 3 ms, back
+    /// up, each step after the load held for seconds (never flapping).
+    @Test func sustainedOverloadLowersTheRefreshRateAndLightLoadRestoresIt() throws {
+        let directory = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let schedule = try Self.schedule("frame 0 cpu-ms 3\nframe 90 cpu-ms 13\nframe 700 cpu-ms 3\n", in: directory)
+        let run = try Self.run(["--frames", "1600", "--gpu-iterations", "1", "--schedule", schedule], state: directory,
+                               extra: ["XRSIM_EXTENSIONS": "XR_FB_display_refresh_rate", "XRSIM_REFRESH_RATES": "90,72,60",
+                                       "XRPERF_REFRESH_RATE": "true"])
+        let context = Comment(rawValue: run.output.stderr.suffix(3000).description)
+        let requests = run.output.stderr.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("[xrperf] refresh rate "), let end = line.range(of: " Hz requested") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: "[xrperf] refresh rate ".count)..<end.lowerBound])
+        }
+        #expect(requests == ["72.0", "60.0", "72.0", "90.0"], context)
+        #expect(run.output.stderr.contains("display refresh rate 72.0 -> 90.0 Hz"), context)
+    }
 }

@@ -12,6 +12,7 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
     case controllerMaxRenderScale = "controller.maxRenderScale"
     case controllerInitialRenderScale = "controller.initialRenderScale"
     case controllerFrameDivisorAllowed = "controller.frameDivisorAllowed"
+    case controllerRefreshRateAllowed = "controller.refreshRateAllowed"
     case controllerMaximumStepUp = "controller.maximumStepUp"
     case controllerUpHysteresis = "controller.upHysteresis"
     case controllerHoldAfterDecrease = "controller.holdAfterDecrease"
@@ -88,6 +89,9 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
         case .controllerFrameDivisorAllowed:
             return (.bool, .bool(false), "XRPERF_FRAME_DIVISOR",
                 "May the controller halve the frame rate (frame divisor 2) as a last resort.")
+        case .controllerRefreshRateAllowed:
+            return (.bool, .bool(false), "XRPERF_REFRESH_RATE",
+                "May the controller lower the display refresh rate under sustained overload (XR_FB_display_refresh_rate).")
         case .controllerMaximumStepUp:
             return (.number(0.001...0.5), .number(0.0099), "XRPERF_MAX_STEP_UP",
                 "Largest render scale increase per frame.")

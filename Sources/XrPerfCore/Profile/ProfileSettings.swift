@@ -17,6 +17,7 @@ public struct ProfileSettings: Sendable, Equatable {
         public var maxRenderScale: Double
         public var initialRenderScale: Double
         public var frameDivisorAllowed: Bool
+        public var refreshRateAllowed: Bool
         public var maximumStepUp: Double
         public var upHysteresis: Double
         public var holdAfterDecrease: Int
@@ -74,7 +75,8 @@ public struct ProfileSettings: Sendable, Equatable {
             enabled: flag(.controllerEnabled), headroom: number(.controllerHeadroom),
             minRenderScale: number(.controllerMinRenderScale), maxRenderScale: number(.controllerMaxRenderScale),
             initialRenderScale: number(.controllerInitialRenderScale),
-            frameDivisorAllowed: flag(.controllerFrameDivisorAllowed), maximumStepUp: number(.controllerMaximumStepUp),
+            frameDivisorAllowed: flag(.controllerFrameDivisorAllowed),
+            refreshRateAllowed: flag(.controllerRefreshRateAllowed), maximumStepUp: number(.controllerMaximumStepUp),
             upHysteresis: number(.controllerUpHysteresis), holdAfterDecrease: Int(number(.controllerHoldAfterDecrease)),
             discreteUpgradeHold: Int(number(.controllerDiscreteUpgradeHold)),
             panicUsefulnessThreshold: number(.controllerPanicUsefulnessThreshold))

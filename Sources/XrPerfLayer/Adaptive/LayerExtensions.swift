@@ -43,4 +43,34 @@ enum LayerExtensions {
             return withUnsafePointer(to: &down) { body($0, enabled) }
         }
     }
+
+    /// XR_FB_display_refresh_rate, which the layer may enable on the runtime
+    /// by itself to use the refresh rate as a knob.
+    static let displayRefreshRate = XR_FB_DISPLAY_REFRESH_RATE_EXTENSION_NAME
+
+    /// Whether the app's create info enables `name`.
+    static func enables(_ info: UnsafePointer<XrInstanceCreateInfo>?, _ name: String) -> Bool {
+        guard let info, let names = info.pointee.enabledExtensionNames else { return false }
+        return (0..<Int(info.pointee.enabledExtensionCount)).contains { names[$0].map { String(cString: $0) == name } ?? false }
+    }
+
+    /// `body` with a copy of the create info that also enables `name`.
+    static func withExtension<Result>(
+        _ name: String, added: Bool, to info: UnsafePointer<XrInstanceCreateInfo>?,
+        _ body: (UnsafePointer<XrInstanceCreateInfo>?) -> Result
+    ) -> Result {
+        guard added, let info else { return body(info) }
+        return name.withCString { added in
+            var names: [UnsafePointer<CChar>?] = (0..<Int(info.pointee.enabledExtensionCount)).map {
+                info.pointee.enabledExtensionNames?[$0]
+            }
+            names.append(added)
+            var down = info.pointee
+            return names.withUnsafeBufferPointer { buffer in
+                down.enabledExtensionCount = UInt32(buffer.count)
+                down.enabledExtensionNames = buffer.baseAddress
+                return withUnsafePointer(to: &down) { body($0) }
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ final class SessionController: @unchecked Sendable {
     private let divisorValue = Atomic<UInt32>(1)
     private let measured = Atomic<Bool>(false)
     private let forecastBits = Atomic<UInt64>(0)
+    private let cpuForecastBits = Atomic<UInt64>(0)
     private let targetBits = Atomic<UInt64>(0)
 
     /// XR_EXT_performance_settings notifications, when the app enabled the
@@ -74,6 +75,10 @@ final class SessionController: @unchecked Sendable {
     /// target (ms), for the frame record.
     var forecastMs: Double { Double(bitPattern: forecastBits.load(ordering: .relaxed)) }
     var targetMs: Double { Double(bitPattern: targetBits.load(ordering: .relaxed)) }
+    /// The last decision's CPU-time forecast (ms; 0 before any).
+    var cpuForecastMs: Double { Double(bitPattern: cpuForecastBits.load(ordering: .relaxed)) }
+    /// The share of the period the controller keeps free.
+    var headroom: Double { controller.configuration.headroom }
 
     /// A finished frame, from xrEndFrame's thread.
     func post(_ frame: FrameRecord) {
@@ -113,14 +118,15 @@ final class SessionController: @unchecked Sendable {
         } ?? 0
         forecastBits.store(forecast.bitPattern, ordering: .relaxed)
         let target = controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)
+        var cpu = controller.cpu
+        let cpuForecast = cpu.forecast(frame: nextFrame) ?? 0
+        cpuForecastBits.store(cpuForecast.bitPattern, ordering: .relaxed)
         if notifies, forecast > 0 {
             if let change = gpuOverload.decided(forecastMs: forecast, targetMs: target) {
                 events.push(domain: XR_PERF_SETTINGS_DOMAIN_GPU_EXT, change)
                 pendingFlag?()
             }
-            var cpu = controller.cpu
-            if let cpuForecast = cpu.forecast(frame: nextFrame),
-               let change = cpuOverload.decided(forecastMs: cpuForecast, targetMs: target) {
+            if cpuForecast > 0, let change = cpuOverload.decided(forecastMs: cpuForecast, targetMs: target) {
                 events.push(domain: XR_PERF_SETTINGS_DOMAIN_CPU_EXT, change)
                 pendingFlag?()
             }

@@ -14,14 +14,16 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
     let dynamicResolution = instance.layerExtensions.contains(LayerExtensions.recommendedLayerResolution) && vulkan
     // Overload notifications need the forecast even when no knob may turn.
     let notifies = instance.layerExtensions.contains(LayerExtensions.performanceSettings)
-    guard dynamicResolution || settings.controller.frameDivisorAllowed || notifies else {
+    let refreshRate = settings.controller.refreshRateAllowed && instance.refreshRate != .off
+    guard dynamicResolution || settings.controller.frameDivisorAllowed || notifies || refreshRate else {
         logInfo("adaptive quality idle: the app takes no recommended resolution and the frame divisor is not allowed")
         return nil
     }
     logInfo("adaptive quality on: "
             + (dynamicResolution ? "render scale \(settings.controller.minRenderScale)-\(settings.controller.maxRenderScale)" : "fixed render scale")
             + (settings.controller.frameDivisorAllowed ? ", frame divisor 1-2" : ", frame divisor 1")
-            + (notifies ? ", performance notifications" : ""))
+            + (notifies ? ", performance notifications" : "")
+            + (refreshRate ? ", refresh rate" : ""))
     var learnedScale: Double?
     if dynamicResolution, let path = LearnedStateFile.path(),
        let learned = LearnedStateFile.load(path).settings(for: learnedKey(facts)) {
