@@ -157,3 +157,30 @@ import Testing
         }
     }
 }
+
+@Suite struct ControllerExpectedCostTests {
+    /// Asking what a frame will cost changes nothing: the decisions of two
+    /// controllers fed the same frames stay identical when one is asked
+    /// every frame.
+    @Test func askingChangesNoDecision() {
+        var asked = QualityController()
+        var quiet = QualityController()
+        for frame in 0..<300 {
+            let gpu = 8 + Double(frame % 13) * 0.4
+            for index in [0, 1] {
+                var controller = index == 0 ? asked : quiet
+                controller.observe(FrameObservation(frameIndex: frame, periodMs: 11.1, appGPUms: gpu, appCPUms: 3,
+                                                    settings: controller.current))
+                _ = controller.decide(frame: frame + 1)
+                if index == 0 {
+                    let costs = controller.expectedCosts(frame: frame + 1)
+                    #expect(costs.gpu != nil && costs.cpu != nil)
+                    asked = controller
+                } else {
+                    quiet = controller
+                }
+            }
+            #expect(asked.current == quiet.current)
+        }
+    }
+}

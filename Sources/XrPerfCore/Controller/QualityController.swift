@@ -85,6 +85,20 @@ public struct QualityController: Sendable {
         }
     }
 
+    /// What `frame` is expected to cost (ms): the GPU at the settings
+    /// decided for it (the full-quality forecast through the knobs' cost
+    /// model) and the CPU. Read in place and not recorded as forecasts, so
+    /// asking changes nothing: for reports and notifications.
+    public mutating func expectedCosts(frame: Int) -> (gpu: Double?, cpu: Double?) {
+        let knobs = configuration.knobs
+        let settings = current
+        let fixedShare = costModel.fixedShare
+        let gpuCost = gpu.expected(frame: frame).map {
+            $0 * knobs.appCostFactor(settings, fixedShare: fixedShare) + knobs.passCost(settings)
+        }
+        return (gpuCost, cpu.expected(frame: frame))
+    }
+
     /// The settings for `frame` (the next frame to be rendered).
     public mutating func decide(frame: Int) -> QualitySettings {
         lastDecidedFrame = frame

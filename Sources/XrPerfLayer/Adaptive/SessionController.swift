@@ -109,17 +109,12 @@ final class SessionController: @unchecked Sendable {
         scaleBits.store(settings.renderScale.bitPattern, ordering: .relaxed)
         divisorValue.store(UInt32(clamping: max(1, settings.frameDivisor)), ordering: .relaxed)
         if observed > 0 { measured.store(true, ordering: .relaxed) }
-        // A copy: forecasting caches inside the forecaster (inline storage,
-        // no allocation).
-        var gpu = controller.gpu
-        let knobs = controller.configuration.knobs
-        let forecast = gpu.forecast(frame: nextFrame).map {
-            $0 * knobs.appCostFactor(settings, fixedShare: controller.costModel.fixedShare) + knobs.passCost(settings)
-        } ?? 0
+        // The costs expected for the frame just decided.
+        let expected = controller.expectedCosts(frame: nextFrame - 1)
+        let forecast = expected.gpu ?? 0
         forecastBits.store(forecast.bitPattern, ordering: .relaxed)
         let target = controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)
-        var cpu = controller.cpu
-        let cpuForecast = cpu.forecast(frame: nextFrame) ?? 0
+        let cpuForecast = expected.cpu ?? 0
         cpuForecastBits.store(cpuForecast.bitPattern, ordering: .relaxed)
         if notifies, forecast > 0 {
             if let change = gpuOverload.decided(forecastMs: forecast, targetMs: target) {
