@@ -27,7 +27,7 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
 
     var substitutedViews = 0
     for index in 0..<layerCount {
-        switch checkLayer(layers[index], upscale) {
+        switch checkLayer(layers[index], at: index, upscale) {
         case .failure(let error): return .invalid(error.result)
         case .success(let count): substitutedViews += count
         }
@@ -59,8 +59,13 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             let copies = upscale.views + viewOffset
             for view in 0..<viewCount {
                 copies[view] = views[view]
-                let full = upscale.dynamic ? upscale.fullExtents.withLock { $0[view] } : nil
-                if !upscaleSubImage(&copies[view].subImage, upscale, &acquiredCount, fullExtent: full) { failed = true }
+                // Past the slots a layer has, the check found nothing substituted.
+                let found = view < SessionUpscale.viewsPerLayer
+                    ? upscale.found[index * SessionUpscale.viewsPerLayer + view] : FoundSubImage()
+                let full = upscale.dynamic && found.state != nil ? upscale.fullExtents.withLock { $0[view] } : nil
+                if !upscaleSubImage(&copies[view].subImage, found, upscale, &acquiredCount, fullExtent: full) {
+                    failed = true
+                }
                 dropDepth(from: &copies[view])
             }
             upscale.projections[index].views = UnsafePointer(copies)
@@ -70,7 +75,10 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
         case XR_TYPE_COMPOSITION_LAYER_QUAD:
             let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self)
             upscale.quads[index] = original.pointee
-            if !upscaleSubImage(&upscale.quads[index].subImage, upscale, &acquiredCount, fullExtent: nil) { failed = true }
+            let found = upscale.found[index * SessionUpscale.viewsPerLayer]
+            if !upscaleSubImage(&upscale.quads[index].subImage, found, upscale, &acquiredCount, fullExtent: nil) {
+                failed = true
+            }
             upscale.layerPointers[index] = UnsafeRawPointer(upscale.quads + index)
                 .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
         default:
@@ -103,7 +111,7 @@ private func withoutSubstitutedLayers(
     var kept = 0
     for index in 0..<layerCount {
         // A failure here is also about a substituted view: leave it out too.
-        guard case .success(0) = checkLayer(layers[index], upscale) else { continue }
+        guard case .success(0) = checkLayer(layers[index], at: index, upscale) else { continue }
         upscale.layerPointers[kept] = layers[index]
         kept += 1
     }
@@ -116,9 +124,12 @@ private func withoutSubstitutedLayers(
 
 /// How many views of a layer show substituted swapchains, or the error a
 /// runtime returns for them (spec 10.6: a released image, a rect inside the
-/// image, an existing array layer).
-private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?,
+/// image, an existing array layer). What it found is kept in the session's
+/// scratch (`found`), so the recording pass looks nothing up again.
+private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?, at index: Int,
                         _ upscale: SessionUpscale) -> Result<Int, XrResultError> {
+    let slots = upscale.found + index * SessionUpscale.viewsPerLayer
+    slots.update(repeating: FoundSubImage(), count: SessionUpscale.viewsPerLayer)
     guard let header else { return .success(0) }
     switch header.pointee.type {
     case XR_TYPE_COMPOSITION_LAYER_PROJECTION:
@@ -128,13 +139,21 @@ private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?,
         for view in 0..<Int(layer.viewCount) {
             switch checkSubImage(views[view].subImage) {
             case .failure(let error): return .failure(error)
-            case .success(let substituted): count += substituted ? 1 : 0
+            case .success(let found):
+                guard found.state != nil else { continue }
+                // No view configuration has more views: a runtime refuses the count.
+                guard view < SessionUpscale.viewsPerLayer else { return .failure(XrResultError(result: XR_ERROR_VALIDATION_FAILURE)) }
+                slots[view] = found
+                count += 1
             }
         }
         return .success(count)
     case XR_TYPE_COMPOSITION_LAYER_QUAD:
         let layer = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self).pointee
-        return checkSubImage(layer.subImage).map { $0 ? 1 : 0 }
+        return checkSubImage(layer.subImage).map { found in
+            slots[0] = found
+            return found.state == nil ? 0 : 1
+        }
     default:
         return .success(0)
     }
@@ -144,10 +163,17 @@ struct XrResultError: Error {
     let result: XrResult
 }
 
-private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<Bool, XrResultError> {
+/// A sub-image showing a substituted swapchain: its state and the app's
+/// image it shows (the last released, read once per frame).
+struct FoundSubImage {
+    var state: Unmanaged<SwapchainState>?
+    var appImage: UInt32 = 0
+}
+
+private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<FoundSubImage, XrResultError> {
     guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution
-    else { return .success(false) }
-    guard substitution.lastReleased != nil else { return .failure(XrResultError(result: XR_ERROR_LAYER_INVALID)) }
+    else { return .success(FoundSubImage()) }
+    guard let appImage = substitution.lastReleased else { return .failure(XrResultError(result: XR_ERROR_LAYER_INVALID)) }
     let rect = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
                          width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
     guard rect.fits(width: substitution.geometry.appWidth, height: substitution.geometry.appHeight) else {
@@ -156,15 +182,15 @@ private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<Bool, XrRe
     guard subImage.imageArrayIndex < max(substitution.arraySize, 1) else {
         return .failure(XrResultError(result: XR_ERROR_VALIDATION_FAILURE))
     }
-    return .success(true)
+    // The registry keeps the state alive for the whole call.
+    return .success(FoundSubImage(state: Unmanaged.passUnretained(state), appImage: appImage))
 }
 
 /// Records one sub-image's upscale and points it at the runtime's image.
 /// False when the runtime's image could not be had.
-private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ upscale: SessionUpscale,
+private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ found: FoundSubImage, _ upscale: SessionUpscale,
                              _ acquiredCount: inout Int, fullExtent: (width: Int32, height: Int32)?) -> Bool {
-    guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution,
-          let appImage = substitution.lastReleased else { return true }
+    guard let state = found.state?.takeUnretainedValue(), let substitution = state.substitution else { return true }
     if substitution.runtimeImageThisFrame == nil {
         guard let index = acquireRuntimeImage(state), acquiredCount < SessionUpscale.maximumLayers else { return false }
         substitution.runtimeImageThisFrame = index
@@ -175,7 +201,7 @@ private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ upscale: S
     let source = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
                            width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
     let target = targetRect(source, fullExtent, substitution.geometry)
-    upscale.context.upscale(substitution.images, appImage: Int(appImage), sourceLayer: subImage.imageArrayIndex,
+    upscale.context.upscale(substitution.images, appImage: Int(found.appImage), sourceLayer: subImage.imageArrayIndex,
                             source: source, runtimeImage: Int(runtimeImage), targetLayer: subImage.imageArrayIndex,
                             target: target, filter: upscale.filter, sharpness: upscale.sharpness)
     subImage.imageRect = XrRect2Di(offset: XrOffset2Di(x: target.x, y: target.y),

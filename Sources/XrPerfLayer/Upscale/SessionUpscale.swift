@@ -8,7 +8,9 @@ import XrPerfVulkan
 /// into. The scratch is allocated once here: the frame path allocates nothing.
 final class SessionUpscale: @unchecked Sendable {
     static let maximumLayers = 16
-    static let maximumViews = 64
+    /// Views of one projection layer the layer upscales (quad views: 4).
+    static let viewsPerLayer = 4
+    static let maximumViews = maximumLayers * viewsPerLayer
 
     let scale: RenderScale
     let filter: ProfileSettings.UpscaleFilter
@@ -33,6 +35,9 @@ final class SessionUpscale: @unchecked Sendable {
     let views: UnsafeMutablePointer<XrCompositionLayerProjectionView>
     /// Swapchains whose runtime image is acquired during the frame being ended.
     let acquired: UnsafeMutablePointer<Unmanaged<SubstitutedSwapchain>?>
+    /// What the frame's check found per layer and view (`viewsPerLayer` slots
+    /// a layer), used by the recording that follows it.
+    let found: UnsafeMutablePointer<FoundSubImage>
 
     /// Whether the app renders a smaller rect each frame at the controller's
     /// scale (XR_META_recommended_layer_resolution).
@@ -56,6 +61,8 @@ final class SessionUpscale: @unchecked Sendable {
         views = .allocate(capacity: Self.maximumViews)
         acquired = .allocate(capacity: Self.maximumLayers)
         acquired.initialize(repeating: nil, count: Self.maximumLayers)
+        found = .allocate(capacity: Self.maximumViews)
+        found.initialize(repeating: FoundSubImage(), count: Self.maximumViews)
     }
 
     private let isShutDown = Atomic<Bool>(false)
@@ -72,6 +79,7 @@ final class SessionUpscale: @unchecked Sendable {
         quads.deallocate()
         views.deallocate()
         acquired.deallocate()
+        found.deallocate()
     }
 
     /// Logs the first failure of the session and turns the pass off.
