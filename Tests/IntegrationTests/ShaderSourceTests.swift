@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XrPerfCore
 
 /// The committed SPIR-V of every shader (xrperf-loadgen's load and the
 /// layer's passes) is what glslangValidator makes of the GLSL beside it
@@ -8,7 +9,7 @@ import Testing
 @Suite struct ShaderSourceTests {
     /// (target folder under Sources, shader name)
     static let shaders = [
-        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/UpscaleRGBA8", "XrPerfVulkan/UpscaleRGBA16F",
+        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/Upscale",
     ]
 
     @Test func everyShaderIsListed() throws {
@@ -38,27 +39,54 @@ import Testing
             .compactMap { UInt32($0.dropFirst(2), radix: 16) }
     }
 
+    /// glslangValidator's SPIR-V of `source`, as words.
+    static func compile(_ source: URL, including directory: URL? = nil) throws -> [UInt32] {
+        let compiler = try #require(glslangValidator(), "glslangValidator not found: install glslang-tools (make deps)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("shader-\(UUID().uuidString).spv")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let include = directory.map { ["-I\($0.path)"] } ?? []
+        let result = try runProcess(compiler, ["-V", "--quiet"] + include + ["-o", output.path, source.path],
+                                    environment: ProcessInfo.processInfo.environment, timeout: 60)
+        #expect(result.status == 0, Comment(rawValue: result.combined))
+        let binary = try Data(contentsOf: output)
+        let words = binary.withUnsafeBytes { bytes in
+            (0..<bytes.count / 4).map { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        }
+        #expect(words.count > 5 && words.first == 0x0723_0203, "not SPIR-V: \(words.prefix(2))")
+        return words
+    }
+
     @Test(arguments: shaders)
     func committedSpirvMatchesTheSource(shader: String) throws {
         let target = String(shader.split(separator: "/")[0])
         let name = String(shader.split(separator: "/")[1])
-        let compiler = try #require(Self.glslangValidator(),
-                                    "glslangValidator not found: install glslang-tools (make deps)")
         let sources = Artifacts().root.appendingPathComponent("Sources/\(target)")
-        let source = sources.appendingPathComponent("Shaders/\(name).comp")
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).spv")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let result = try runProcess(compiler, ["-V", "--quiet", "-o", output.path, source.path],
-                                    environment: ProcessInfo.processInfo.environment, timeout: 60)
-        #expect(result.status == 0, Comment(rawValue: result.combined))
-        let binary = try Data(contentsOf: output)
-        let compiled = binary.withUnsafeBytes { bytes in
-            (0..<bytes.count / 4).map { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
-        }
+        let compiled = try Self.compile(sources.appendingPathComponent("Shaders/\(name).comp"))
         let committed = Self.committedWords(
             try String(contentsOf: sources.appendingPathComponent("\(name)SPIRV.swift"), encoding: .utf8))
-        #expect(compiled.count > 5 && compiled.first == 0x0723_0203, "not SPIR-V: \(compiled.prefix(2))")
         #expect(committed == compiled,
                 "Sources/\(target)/\(name)SPIRV.swift is stale (\(committed.count) words, source gives \(compiled.count)): run tools/compile-shaders.sh")
+    }
+
+    /// The rgba16f pipeline is the committed rgba8 module with its storage
+    /// format patched (SPIRVStorageFormat): exactly what the compiler makes
+    /// of the shader written for rgba16f.
+    @Test func theRgba16fPatchIsWhatTheCompilerMakes() throws {
+        let shaders = Artifacts().root.appendingPathComponent("Sources/XrPerfVulkan/Shaders")
+        let wrapper = FileManager.default.temporaryDirectory.appendingPathComponent("upscale-rgba16f-\(UUID().uuidString).comp")
+        defer { try? FileManager.default.removeItem(at: wrapper) }
+        try Data("""
+            #version 450
+            #extension GL_GOOGLE_include_directive : require
+            #define OUTPUT_FORMAT rgba16f
+            #include "Upscale.glsl"
+
+            """.utf8).write(to: wrapper)
+        let compiled = try Self.compile(wrapper, including: shaders)
+        let committed = Self.committedWords(try String(
+            contentsOf: shaders.deletingLastPathComponent().appendingPathComponent("UpscaleSPIRV.swift"), encoding: .utf8))
+        let patched = try #require(SPIRVStorageFormat.patched(committed, to: SPIRVStorageFormat.rgba16f))
+        #expect(patched != committed)
+        #expect(patched == compiled)
     }
 }

@@ -228,3 +228,28 @@ import Testing
                 == RenderScale(x: 0.5, y: 0.5))
     }
 }
+
+@Suite struct SPIRVStorageFormatTests {
+    /// A minimal module: the header, a sampled image type and a storage one.
+    static let module: [UInt32] = [
+        0x0723_0203, 0x0001_0000, 0, 20, 0,
+        (9 << 16) | 25, 10, 6, 1, 0, 1, 0, 1, 0,  // sampled (Sampled = 1): untouched
+        (9 << 16) | 25, 11, 6, 1, 0, 1, 0, 2, 4,  // storage, rgba8
+    ]
+
+    @Test func onlyTheStorageImageFormatChanges() throws {
+        let patched = try #require(SPIRVStorageFormat.patched(Self.module, to: SPIRVStorageFormat.rgba16f))
+        var expected = Self.module
+        expected[expected.count - 1] = SPIRVStorageFormat.rgba16f
+        #expect(patched == expected)
+    }
+
+    @Test func malformedModulesAreRefused() {
+        #expect(SPIRVStorageFormat.patched([1, 2, 3], to: 2) == nil)
+        #expect(SPIRVStorageFormat.patched(Array(Self.module.prefix(10)), to: 2) == nil)  // cut inside an instruction
+        #expect(SPIRVStorageFormat.patched(Array(Self.module.prefix(14)), to: 2) == nil)  // no storage image
+        var zeroCount = Self.module
+        zeroCount[5] = 25
+        #expect(SPIRVStorageFormat.patched(zeroCount, to: 2) == nil)
+    }
+}

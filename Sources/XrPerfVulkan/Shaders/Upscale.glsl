@@ -1,8 +1,10 @@
 // xrperf's upscaling pass: one invocation per 2x2 block of pixels of the
-// destination rect. Included by UpscaleRGBA8.comp and UpscaleRGBA16F.comp,
-// which differ only in the storage format the destination view is written
-// through (a storage format qualifier must match the view, and "without
-// format" writes need a device feature the app may not have enabled).
+// destination rect. Included by Upscale.comp with OUTPUT_FORMAT rgba8, the
+// storage format of the destination view (a storage format qualifier must
+// match the view, and "without format" writes need a device feature the app
+// may not have enabled); the rgba16f pipeline patches that one operand of the
+// compiled module (XrPerfCore SPIRVStorageFormat), which is exactly what
+// compiling with OUTPUT_FORMAT rgba16f gives (ShaderSourceTests).
 //
 // Why blocks: the pass only ever magnifies (UpscaleGeometry never maps a
 // rect onto a smaller one), so the bases of two neighbouring pixels differ by

@@ -73,7 +73,13 @@ final class UpscalePipelines {
     /// Makes the pipeline for `variant` unless it exists.
     func prepare(_ variant: Variant) throws(PassFailure) {
         guard pipeline(for: variant) == nil else { return }
-        let words = variant.storageClass == .rgba8 ? UpscaleRGBA8SPIRV.words : UpscaleRGBA16FSPIRV.words
+        var words = UpscaleSPIRV.words
+        if variant.storageClass == .rgba16f {
+            guard let patched = SPIRVStorageFormat.patched(words, to: SPIRVStorageFormat.rgba16f) else {
+                throw .unsupported("the upscaling shader has no storage image to set to rgba16f")
+            }
+            words = patched
+        }
         pipelines.append((variant, try pipeline(words, variant)))
     }
 
