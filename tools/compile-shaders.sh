@@ -27,7 +27,7 @@ for source in "$root"/Sources/xrperf-loadgen/Shaders/*.comp "$root"/Sources/XrPe
         echo "    static let words: [UInt32] = ["
         # SPIR-V is a stream of little-endian 32-bit words; od prints host order,
         # which is little-endian on every platform xrperf builds for.
-        od -An -v -t x4 "$work/$name.spv" | awk '{ line = "       "; for (i = 1; i <= NF; i++) line = line " 0x" $i ","; print line }'
+        od -An -v -w32 -t x4 "$work/$name.spv" | awk '{ line = "       "; for (i = 1; i <= NF; i++) line = line " 0x" $i ","; print line }'
         echo "    ]"
         echo "}"
     } > "$output.tmp"
