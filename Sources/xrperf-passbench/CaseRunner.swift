@@ -21,7 +21,6 @@ struct CaseRunner {
 
     let device: BenchDevice
     let context: UpscaleContext
-    let setup: SetupCommands
     let sharpness: Double
 
     /// Frame times in milliseconds per method, warm-up rounds left out.
@@ -35,7 +34,7 @@ struct CaseRunner {
         }
         let runtimeUsage = Self.runtimeXrUsage | (format.needsMutableFormat ? Self.mutableFormat : 0)
         let runtime = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
-                                        count: benchCase.eyes, xrUsage: runtimeUsage, setup: setup)
+                                        count: benchCase.eyes, xrUsage: runtimeUsage, setup: context)
         defer { runtime.destroy() }
         let spec = SubstitutedImages.AppImageSpec(
             format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1, mipCount: 1,
@@ -55,7 +54,7 @@ struct CaseRunner {
             images.destroy()
         }
         try InputPattern.upload(device, images: images.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
-                                height: benchCase.inputHeight, layout: images.appLayout, setup: setup)
+                                height: benchCase.inputHeight, layout: images.appLayout, setup: context)
 
         var times: [BenchMethod: [Double]] = [:]
         let methods = BenchMethod.allCases

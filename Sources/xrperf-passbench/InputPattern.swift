@@ -26,7 +26,7 @@ enum InputPattern {
     /// Copies the pattern into every image through a host-visible buffer;
     /// the images are in `layout` before and after.
     static func upload(_ device: BenchDevice, images: [VkImage], width: UInt32, height: UInt32, layout: VkImageLayout,
-                       setup: SetupCommands) throws(BenchError) {
+                       setup: UpscaleContext) throws(BenchError) {
         let bytes = pixels(width: Int(width), height: Int(height))
         var info = VkBufferCreateInfo()
         info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO
@@ -49,7 +49,7 @@ enum InputPattern {
         vkUnmapMemory(device.device, memory)
 
         let access = VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue
-        try setup.run { command in
+        try setup.setUp { command in
             for image in images {
                 transition(command, image, from: layout, to: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, srcAccess: access,
                            dstAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue)

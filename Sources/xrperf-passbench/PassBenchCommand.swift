@@ -112,10 +112,7 @@ struct PassBenchCommand: ParsableCommand {
             throw .pass(error)
         }
         defer { context.destroy() }
-        let setup = try SetupCommands(device)
-        defer { setup.destroy() }
-
-        let runner = CaseRunner(device: device, context: context, setup: setup, sharpness: sharpness)
+        let runner = CaseRunner(device: device, context: context, sharpness: sharpness)
         var report = PassBenchReport(device: device.name, driver: device.driver, eyes: eyes, frames: frames, warmUp: warmUp,
                                      sharpness: sharpness)
         for size in size.isEmpty ? [ImageSize(width: 2064, height: 2208)] : size {

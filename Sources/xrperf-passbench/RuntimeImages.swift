@@ -12,13 +12,13 @@ final class RuntimeImages {
     private var memories: [VkDeviceMemory] = []
 
     init(_ device: BenchDevice, format: UpscaleFormat, width: UInt32, height: UInt32, count: Int,
-         xrUsage: UInt64, setup: SetupCommands) throws(BenchError) {
+         xrUsage: UInt64, setup: UpscaleContext) throws(BenchError) {
         self.device = device
         do throws(BenchError) {
             for _ in 0..<count { try add(format: format, width: width, height: height, xrUsage: xrUsage) }
             let layout = SwapchainImageLayout.acquireLayout(xrUsage: xrUsage)
             let images = images
-            try setup.run { command in
+            try setup.setUp { command in
                 for image in images {
                     transition(command, image, from: VK_IMAGE_LAYOUT_UNDEFINED, to: layout, srcAccess: 0,
                                dstAccess: VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue)

@@ -296,7 +296,7 @@ public final class UpscaleContext: @unchecked Sendable {
     }
 
     /// Records and runs commands once, waiting for them: set-up only.
-    func runOnce(_ record: (VkCommandBuffer) -> Void) throws(PassFailure) {
+    public func runOnce(_ record: (VkCommandBuffer) -> Void) throws(PassFailure) {
         var allocateInfo = VkCommandBufferAllocateInfo()
         allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
         allocateInfo.commandPool = commandPool
@@ -305,6 +305,10 @@ public final class UpscaleContext: @unchecked Sendable {
         var command: VkCommandBuffer?
         try check(functions.allocateCommandBuffers(device, &allocateInfo, &command), "vkAllocateCommandBuffers")
         guard let command else { throw .vulkan("vkAllocateCommandBuffers", VK_ERROR_OUT_OF_HOST_MEMORY) }
+        defer {
+            var buffers: VkCommandBuffer? = command
+            functions.freeCommandBuffers(device, commandPool, 1, &buffers)
+        }
         var fenceInfo = VkFenceCreateInfo()
         fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
         var fence: VkFence?
@@ -318,8 +322,6 @@ public final class UpscaleContext: @unchecked Sendable {
         try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
         try submit(command, fence: fence)
         try check(functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
-        // The pool keeps the buffer until the pool is destroyed; set-up runs a
-        // handful of times per session.
     }
 
     /// One command buffer to the app's queue, signalling `fence`.

@@ -37,6 +37,7 @@ public struct VulkanPassFunctions: @unchecked Sendable {
     let createCommandPool: PFN_vkCreateCommandPool
     let destroyCommandPool: PFN_vkDestroyCommandPool
     let allocateCommandBuffers: PFN_vkAllocateCommandBuffers
+    let freeCommandBuffers: PFN_vkFreeCommandBuffers
     let resetCommandBuffer: PFN_vkResetCommandBuffer
     let beginCommandBuffer: PFN_vkBeginCommandBuffer
     let endCommandBuffer: PFN_vkEndCommandBuffer
@@ -103,6 +104,7 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         createCommandPool = try d("vkCreateCommandPool", PFN_vkCreateCommandPool.self)
         destroyCommandPool = try d("vkDestroyCommandPool", PFN_vkDestroyCommandPool.self)
         allocateCommandBuffers = try d("vkAllocateCommandBuffers", PFN_vkAllocateCommandBuffers.self)
+        freeCommandBuffers = try d("vkFreeCommandBuffers", PFN_vkFreeCommandBuffers.self)
         resetCommandBuffer = try d("vkResetCommandBuffer", PFN_vkResetCommandBuffer.self)
         beginCommandBuffer = try d("vkBeginCommandBuffer", PFN_vkBeginCommandBuffer.self)
         endCommandBuffer = try d("vkEndCommandBuffer", PFN_vkEndCommandBuffer.self)
