@@ -51,4 +51,7 @@ row "without xrperf" XR_ENABLE_API_LAYERS=
 row "xrperf, telemetry + GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance
 row "xrperf, telemetry, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off
 row "xrperf, telemetry off, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off XRPERF_TELEMETRY=off
+# Protocol 2 asks for the controller on: it decides every frame here (the
+# frame divisor is its knob on this frame loop without rendering).
+row "xrperf, telemetry + controller, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off XRPERF_FRAME_DIVISOR=true
 row "xrperf, telemetry + recording, no GPU timing" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRPERF_GPU_TIMING=off XRPERF_RECORD="$runtime_dir/bench.jsonl"
