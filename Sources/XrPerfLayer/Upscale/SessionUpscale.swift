@@ -94,30 +94,17 @@ final class SessionUpscale: @unchecked Sendable {
 /// XR_META_recommended_layer_resolution queries.
 struct FullExtents: Sendable {
     static let capacity = 4
-    private var widths: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
-    private var heights: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+    private var widths = InlineArray<4, Int32>(repeating: 0)
+    private var heights = InlineArray<4, Int32>(repeating: 0)
 
     subscript(view: Int) -> (width: Int32, height: Int32)? {
         get {
-            let pair: (Int32, Int32)
-            switch view {
-            case 0: pair = (widths.0, heights.0)
-            case 1: pair = (widths.1, heights.1)
-            case 2: pair = (widths.2, heights.2)
-            case 3: pair = (widths.3, heights.3)
-            default: return nil
-            }
-            return pair.0 > 0 && pair.1 > 0 ? pair : nil
+            guard view >= 0, view < Self.capacity, widths[view] > 0, heights[view] > 0 else { return nil }
+            return (widths[view], heights[view])
         }
         set {
-            let (w, h) = newValue ?? (0, 0)
-            switch view {
-            case 0: (widths.0, heights.0) = (w, h)
-            case 1: (widths.1, heights.1) = (w, h)
-            case 2: (widths.2, heights.2) = (w, h)
-            case 3: (widths.3, heights.3) = (w, h)
-            default: break
-            }
+            guard view >= 0, view < Self.capacity else { return }
+            (widths[view], heights[view]) = newValue ?? (0, 0)
         }
     }
 }
