@@ -1,5 +1,4 @@
 import COpenXR
-import Glibc
 
 /// Our function for what the layer intercepts, the next link's pointer for
 /// everything else, so untouched calls cost nothing.
@@ -13,19 +12,13 @@ func layerGetInstanceProcAddr(
         function.pointee = nil
         return instance == nil ? XR_ERROR_FUNCTION_UNSUPPORTED : XR_ERROR_HANDLE_INVALID
     }
-    // A function of a layer extension exists only where the app enabled it.
-    if strcmp(name, "xrGetRecommendedLayerResolutionMETA") == 0,
-       !state.layerExtensions.contains(LayerExtensions.recommendedLayerResolution) {
-        function.pointee = nil
-        return XR_ERROR_FUNCTION_UNSUPPORTED
-    }
-    if strcmp(name, "xrPerfSettingsSetPerformanceLevelEXT") == 0,
-       !state.layerExtensions.contains(LayerExtensions.performanceSettings) {
-        function.pointee = nil
-        return XR_ERROR_FUNCTION_UNSUPPORTED
-    }
     if let ours = LayerSurface.intercept(named: name) {
-        function.pointee = ours
+        // A function of a layer extension exists only where the app enabled it.
+        if let required = ours.requiredExtension, !state.layerExtensions.contains(required) {
+            function.pointee = nil
+            return XR_ERROR_FUNCTION_UNSUPPORTED
+        }
+        function.pointee = ours.function
         return XR_SUCCESS
     }
     return state.next.getInstanceProcAddr(instance, name, function)

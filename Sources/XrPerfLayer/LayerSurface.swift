@@ -8,6 +8,9 @@ import Glibc
 struct Intercept: @unchecked Sendable {
     let name: StaticString
     let function: PFN_xrVoidFunction
+    /// The layer extension the function belongs to: it exists only on
+    /// instances where the app enabled it.
+    var requiredExtension: String?
 }
 
 private func erase<Function>(_ function: Function) -> PFN_xrVoidFunction {
@@ -37,19 +40,21 @@ enum LayerSurface {
         Intercept(name: "xrReleaseSwapchainImage",
                   function: erase(layerReleaseSwapchainImage as PFN_xrReleaseSwapchainImage)),
         Intercept(name: "xrGetRecommendedLayerResolutionMETA",
-                  function: erase(layerGetRecommendedLayerResolutionMETA as PFN_xrGetRecommendedLayerResolutionMETA)),
+                  function: erase(layerGetRecommendedLayerResolutionMETA as PFN_xrGetRecommendedLayerResolutionMETA),
+                  requiredExtension: LayerExtensions.recommendedLayerResolution),
         Intercept(name: "xrPerfSettingsSetPerformanceLevelEXT",
-                  function: erase(layerPerfSettingsSetPerformanceLevelEXT as PFN_xrPerfSettingsSetPerformanceLevelEXT)),
+                  function: erase(layerPerfSettingsSetPerformanceLevelEXT as PFN_xrPerfSettingsSetPerformanceLevelEXT),
+                  requiredExtension: LayerExtensions.performanceSettings),
     ]
 
     /// strcmp over a short static table: no String is built from the name.
-    static func intercept(named name: UnsafePointer<CChar>) -> PFN_xrVoidFunction? {
+    static func intercept(named name: UnsafePointer<CChar>) -> Intercept? {
         for entry in intercepts {
             let matches = entry.name.withUTF8Buffer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { strncmp($0.baseAddress!, name, $0.count) == 0 }
                     && name[buffer.count] == 0
             }
-            if matches { return entry.function }
+            if matches { return entry }
         }
         return nil
     }
