@@ -16,7 +16,9 @@ public enum LayerManifestText {
             "        \"description\": \"xrperf: frame timing, adaptive quality and upscaling for OpenXR apps\",",
             "        \"instance_extensions\": [",
             "            { \"name\": \"XR_META_recommended_layer_resolution\", \"extension_version\": \"1\" },",
-            "            { \"name\": \"XR_EXT_performance_settings\", \"extension_version\": \"3\" }",
+            "            { \"name\": \"XR_EXT_performance_settings\", \"extension_version\": \"3\" },",
+            "            { \"name\": \"XR_VARJO_quad_views\", \"extension_version\": \"1\" },",
+            "            { \"name\": \"XR_VARJO_foveated_rendering\", \"extension_version\": \"2\" }",
         ]
         if implicit {
             lines += [

@@ -10,6 +10,7 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     let swapchains = Registry.swapchains.snapshot().filter { $0.session.instance === state }
     for session in Registry.sessions.snapshot() where session.instance === state {
         releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
+        releaseGaze(session)
         recordLearnedSettings(session)
     }
     let result = destroy(instance)
@@ -49,6 +50,14 @@ func layerEnumerateViewConfigurationViews(
 ) -> XrResult {
     guard let state = Registry.instances.lookup(handleKey(instance)) else { return XR_ERROR_HANDLE_INVALID }
     guard let enumerate = state.next.enumerateViewConfigurationViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    if let foveation = state.foveation {
+        if isEmulatedQuad(state, viewConfigurationType, systemId: systemId) {
+            return enumerateQuadViews(state, foveation, systemId: systemId, capacity, countOutput, views)
+        }
+        if viewConfigurationType == XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO {
+            foveation.appSizesQuadViews.store(false, ordering: .relaxed)
+        }
+    }
     let result = enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
     if result == XR_SUCCESS, capacity > 0, let views, let countOutput {
         let recommended = (views[0].recommendedImageRectWidth, views[0].recommendedImageRectHeight)

@@ -23,11 +23,14 @@ final class InstanceState: Sendable {
     /// XR_FB_display_refresh_rate on the runtime's instance, and who asked.
     enum RefreshRateExtension: Sendable { case off, enabledByApp, enabledByLayer }
     let refreshRate: RefreshRateExtension
+    /// Set when the layer emulates XR_VARJO_quad_views for this instance.
+    let foveation: InstanceFoveation?
 
     init(handle: UInt, next: NextDispatch, applicationName: String, engineName: String, runtimeName: String,
          layerExtensions: Set<String> = [], performanceSettingsNative: Bool = false,
-         refreshRate: RefreshRateExtension = .off) {
+         refreshRate: RefreshRateExtension = .off, foveation: InstanceFoveation? = nil) {
         self.refreshRate = refreshRate
+        self.foveation = foveation
         self.layerExtensions = layerExtensions
         self.performanceSettingsNative = performanceSettingsNative
         self.handle = handle
@@ -54,11 +57,14 @@ final class SessionState: Sendable {
     /// The refresh rate as a knob, when the runtime has the extension and
     /// the profile allows it.
     let refreshRate: RefreshRateControl?
+    /// Quad views emulated by the layer: nil when the instance does not.
+    let foveation: SessionFoveation?
 
     init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
          facts: PlatformFacts, upscale: SessionUpscale?, controller: SessionController? = nil,
-         refreshRate: RefreshRateControl? = nil) {
+         refreshRate: RefreshRateControl? = nil, foveation: SessionFoveation? = nil) {
         self.controller = controller
+        self.foveation = foveation
         self.refreshRate = refreshRate
         self.handle = handle
         self.instance = instance

@@ -23,6 +23,20 @@ struct NextDispatch: @unchecked Sendable {
     let acquireSwapchainImage: PFN_xrAcquireSwapchainImage?
     let waitSwapchainImage: PFN_xrWaitSwapchainImage?
     let releaseSwapchainImage: PFN_xrReleaseSwapchainImage?
+    // Quad-view emulation and eye gaze (Foveation/).
+    let enumerateViewConfigurations: PFN_xrEnumerateViewConfigurations?
+    let getViewConfigurationProperties: PFN_xrGetViewConfigurationProperties?
+    let enumerateEnvironmentBlendModes: PFN_xrEnumerateEnvironmentBlendModes?
+    let beginSession: PFN_xrBeginSession?
+    let stringToPath: PFN_xrStringToPath?
+    let createActionSet: PFN_xrCreateActionSet?
+    let createAction: PFN_xrCreateAction?
+    let suggestInteractionProfileBindings: PFN_xrSuggestInteractionProfileBindings?
+    let attachSessionActionSets: PFN_xrAttachSessionActionSets?
+    let syncActions: PFN_xrSyncActions?
+    let createActionSpace: PFN_xrCreateActionSpace?
+    let locateSpace: PFN_xrLocateSpace?
+    let destroySpace: PFN_xrDestroySpace?
 
     /// Names the next link could not resolve; the layer answers
     /// XR_ERROR_FUNCTION_UNSUPPORTED for those, as the runtime would.
@@ -58,6 +72,22 @@ struct NextDispatch: @unchecked Sendable {
         acquireSwapchainImage = load("xrAcquireSwapchainImage", as: PFN_xrAcquireSwapchainImage.self)
         waitSwapchainImage = load("xrWaitSwapchainImage", as: PFN_xrWaitSwapchainImage.self)
         releaseSwapchainImage = load("xrReleaseSwapchainImage", as: PFN_xrReleaseSwapchainImage.self)
+        enumerateViewConfigurations = load("xrEnumerateViewConfigurations", as: PFN_xrEnumerateViewConfigurations.self)
+        getViewConfigurationProperties = load(
+            "xrGetViewConfigurationProperties", as: PFN_xrGetViewConfigurationProperties.self)
+        enumerateEnvironmentBlendModes = load(
+            "xrEnumerateEnvironmentBlendModes", as: PFN_xrEnumerateEnvironmentBlendModes.self)
+        beginSession = load("xrBeginSession", as: PFN_xrBeginSession.self)
+        stringToPath = load("xrStringToPath", as: PFN_xrStringToPath.self)
+        createActionSet = load("xrCreateActionSet", as: PFN_xrCreateActionSet.self)
+        createAction = load("xrCreateAction", as: PFN_xrCreateAction.self)
+        suggestInteractionProfileBindings = load(
+            "xrSuggestInteractionProfileBindings", as: PFN_xrSuggestInteractionProfileBindings.self)
+        attachSessionActionSets = load("xrAttachSessionActionSets", as: PFN_xrAttachSessionActionSets.self)
+        syncActions = load("xrSyncActions", as: PFN_xrSyncActions.self)
+        createActionSpace = load("xrCreateActionSpace", as: PFN_xrCreateActionSpace.self)
+        locateSpace = load("xrLocateSpace", as: PFN_xrLocateSpace.self)
+        destroySpace = load("xrDestroySpace", as: PFN_xrDestroySpace.self)
         self.missing = missing
     }
 }

@@ -21,9 +21,18 @@ func layerCreateSession(
         let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
                                          profile: profile, vulkan: vulkan, controller: controller)
         let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
+        let foveation = createInfo.flatMap { info in
+            state.foveation.map { instanceFoveation in
+                SessionFoveation(instance: instanceFoveation,
+                                 settings: instanceFoveation.settings(state, systemId: info.pointee.systemId),
+                                 gazeSupported: instanceFoveation.gaze != nil
+                                     && eyeGazeSupported(state, systemId: info.pointee.systemId))
+            }
+        }
         let upscale = createInfo.flatMap { info in
             makeSessionUpscale(state, systemId: info.pointee.systemId, facts: facts, settings: profile.settings,
-                               vulkan: vulkan, dynamic: controller?.drivesRenderScale ?? false)
+                               vulkan: vulkan, dynamic: controller?.drivesRenderScale ?? false,
+                               quadViews: foveation?.settings.mode != nil && foveation?.settings.mode != .off)
         }
         if let upscale {
             telemetry.upscaling(renderScale: upscale.scale.x)
@@ -35,7 +44,7 @@ func layerCreateSession(
         }
         let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
                                         throttle: throttle, facts: facts, upscale: upscale, controller: controller,
-                                        refreshRate: refreshRate)
+                                        refreshRate: refreshRate, foveation: foveation)
         Registry.sessions.insert(sessionState.handle, sessionState)
         ProfileWatcher.shared.startIfNeeded()
         logInfo("session created for app '\(state.applicationName)' on '\(system)'")
@@ -60,6 +69,7 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     // The runtime frees its swapchain images with the session: the pass and
     // the layer's views of them go first.
     releaseUpscaling(state, swapchains: Registry.swapchains.snapshot().filter { $0.session === state })
+    releaseGaze(state)
     recordLearnedSettings(state)
     let result = destroy(session)
     if xrperf_succeeded(result) != 0 {
@@ -78,6 +88,10 @@ func layerLocateViews(
 ) -> XrResult {
     guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
     guard let locate = state.instance.next.locateViews else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    if let foveation = state.foveation, let locateInfo, locateInfo.pointee.viewConfigurationType == quadViewConfiguration,
+       foveation.isQuad.load(ordering: .acquiring) {
+        return locateQuadViews(session, state, foveation, locate, locateInfo, viewState, capacity, countOutput, views)
+    }
     return locate(session, locateInfo, viewState, capacity, countOutput, views)
 }
 

@@ -31,6 +31,8 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
     case foveationFocusOffsetX = "foveation.focusOffsetX"
     case foveationFocusOffsetY = "foveation.focusOffsetY"
     case foveationEdgeSmoothing = "foveation.edgeSmoothing"
+    case foveationSharpness = "foveation.sharpness"
+    case foveationForceEmulation = "foveation.forceEmulation"
     case throttleTargetFps = "throttle.targetFps"
 
     public var path: String { rawValue }
@@ -146,6 +148,12 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
         case .foveationEdgeSmoothing:
             return (.number(0...1), .number(0.1), "XRPERF_EDGE_SMOOTHING",
                 "Width of the blend between focus and periphery, share of the focus size.")
+        case .foveationSharpness:
+            return (.number(0...1), .number(0), "XRPERF_FOCUS_SHARPNESS",
+                "Contrast-adaptive sharpening of the focus views when composited; 0: none.")
+        case .foveationForceEmulation:
+            return (.bool, .bool(false), "XRPERF_FORCE_QUAD_EMULATION",
+                "Emulate quad views even when the runtime has XR_VARJO_quad_views itself.")
         case .throttleTargetFps:
             return (.number(0...1000), .number(0), "XRPERF_TARGET_FPS",
                 "Frame rate cap below the display's; 0: no cap.")

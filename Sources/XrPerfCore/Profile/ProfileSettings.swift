@@ -44,6 +44,8 @@ public struct ProfileSettings: Sendable, Equatable {
         public var focusOffsetX: Double
         public var focusOffsetY: Double
         public var edgeSmoothing: Double
+        public var sharpness: Double
+        public var forceEmulation: Bool
     }
 
     public struct Throttle: Sendable, Equatable {
@@ -88,7 +90,8 @@ public struct ProfileSettings: Sendable, Equatable {
             mode: FoveationMode(rawValue: text(.foveationMode)) ?? .off,
             peripheralDensity: number(.foveationPeripheralDensity), focusDensity: number(.foveationFocusDensity),
             focusSize: number(.foveationFocusSize), focusOffsetX: number(.foveationFocusOffsetX),
-            focusOffsetY: number(.foveationFocusOffsetY), edgeSmoothing: number(.foveationEdgeSmoothing))
+            focusOffsetY: number(.foveationFocusOffsetY), edgeSmoothing: number(.foveationEdgeSmoothing),
+            sharpness: number(.foveationSharpness), forceEmulation: flag(.foveationForceEmulation))
         throttle = Throttle(targetFps: number(.throttleTargetFps))
     }
 

@@ -11,7 +11,12 @@ enum LayerExtensions {
     /// notifications); answered by the layer when it does not.
     static let performanceSettings = XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME
 
-    static let all = [recommendedLayerResolution, performanceSettings]
+    /// Passed down when the runtime has them (and the profile does not force
+    /// emulation); emulated by the layer when it does not (docs/foveation.md).
+    static let quadViews = XR_VARJO_QUAD_VIEWS_EXTENSION_NAME
+    static let foveatedRendering = XR_VARJO_FOVEATED_RENDERING_EXTENSION_NAME
+
+    static let all = [recommendedLayerResolution, performanceSettings, quadViews, foveatedRendering]
 
     /// The app's enabled extensions, and a create info for the chain below
     /// with the layer's own removed. `body` runs with it; the copies live
@@ -47,6 +52,11 @@ enum LayerExtensions {
     /// XR_FB_display_refresh_rate, which the layer may enable on the runtime
     /// by itself to use the refresh rate as a knob.
     static let displayRefreshRate = XR_FB_DISPLAY_REFRESH_RATE_EXTENSION_NAME
+    /// XR_EXT_eye_gaze_interaction, which the layer may enable by itself to
+    /// move the focus views with the eyes.
+    static let eyeGaze = XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME
+    /// Either Vulkan graphics binding: quad views are composited in Vulkan.
+    static let vulkan = ["XR_KHR_vulkan_enable", "XR_KHR_vulkan_enable2"]
 
     /// Whether the app's create info enables `name`.
     static func enables(_ info: UnsafePointer<XrInstanceCreateInfo>?, _ name: String) -> Bool {

@@ -135,6 +135,12 @@ final class SessionTelemetry: @unchecked Sendable {
         features.insert(.upscaling)
     }
 
+    /// The session began with emulated quad views: set once, before the
+    /// first frame.
+    func foveating(followsGaze: Bool) {
+        knobs.foveation = followsGaze ? .gaze : .fixed
+    }
+
     /// Frames finished so far and over what time.
     var tally: FrameTally { timeline.withLock { $0.tally } }
 

@@ -23,16 +23,21 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
     guard let layers = info.layers, !upscale.isShutDownNow else { return .unchanged }
     let layerCount = Int(info.layerCount)
     guard layerCount > 0, layerCount <= SessionUpscale.maximumLayers else { return .unchanged }
-    if upscale.broken.load(ordering: .relaxed) { return withoutSubstitutedLayers(upscale, info, layers, layerCount) }
+    if upscale.broken.load(ordering: .relaxed) {
+        return withoutSubstitutedLayers(upscale, info, layers, layerCount,
+                                        quad: session.foveation?.isQuad.load(ordering: .acquiring) == true)
+    }
 
+    let quad = session.foveation?.isQuad.load(ordering: .acquiring) == true
     var substitutedViews = 0
     for index in 0..<layerCount {
-        switch checkLayer(layers[index], at: index, upscale) {
+        switch checkLayer(layers[index], at: index, upscale, quad: quad) {
         case .failure(let error): return .invalid(error.result)
         case .success(let count): substitutedViews += count
         }
     }
-    guard substitutedViews > 0 else { return .unchanged }
+    // A quad session's frame always changes: its runtime takes stereo.
+    guard substitutedViews > 0 || quad else { return .unchanged }
 
     do {
         // Mid-session, as a lost device would.
@@ -57,7 +62,11 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             guard let views = original.pointee.views, viewOffset + viewCount <= SessionUpscale.maximumViews else { continue }
             upscale.projections[index] = original.pointee
             let copies = upscale.views + viewOffset
-            for view in 0..<viewCount {
+            if quad, let foveation = session.foveation {
+                if !compositeQuadViews(views, into: copies, layer: index, foveation, upscale, &acquiredCount) { failed = true }
+                upscale.projections[index].viewCount = 2
+            }
+            for view in 0..<viewCount where !quad {
                 copies[view] = views[view]
                 // Past the slots a layer has, the check found nothing substituted.
                 let found = view < SessionUpscale.viewsPerLayer
@@ -106,12 +115,14 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
 /// released), so the app keeps running and its other layers still show.
 private func withoutSubstitutedLayers(
     _ upscale: SessionUpscale, _ info: XrFrameEndInfo,
-    _ layers: UnsafePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>, _ layerCount: Int
+    _ layers: UnsafePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>, _ layerCount: Int, quad: Bool
 ) -> FrameUpscaleOutcome {
     var kept = 0
     for index in 0..<layerCount {
-        // A failure here is also about a substituted view: leave it out too.
-        guard case .success(0) = checkLayer(layers[index], at: index, upscale) else { continue }
+        // A failure here is also about a substituted view (or a quad layer
+        // the runtime cannot take): leave it out too.
+        guard case .success(0) = checkLayer(layers[index], at: index, upscale, quad: quad),
+              !(quad && layers[index]?.pointee.type == XR_TYPE_COMPOSITION_LAYER_PROJECTION) else { continue }
         upscale.layerPointers[kept] = layers[index]
         kept += 1
     }
@@ -127,7 +138,7 @@ private func withoutSubstitutedLayers(
 /// image, an existing array layer). What it found is kept in the session's
 /// scratch (`found`), so the recording pass looks nothing up again.
 private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?, at index: Int,
-                        _ upscale: SessionUpscale) -> Result<Int, XrResultError> {
+                        _ upscale: SessionUpscale, quad: Bool) -> Result<Int, XrResultError> {
     let slots = upscale.found + index * SessionUpscale.viewsPerLayer
     slots.update(repeating: FoundSubImage(), count: SessionUpscale.viewsPerLayer)
     guard let header else { return .success(0) }
@@ -135,6 +146,10 @@ private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?, 
     case XR_TYPE_COMPOSITION_LAYER_PROJECTION:
         let layer = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerProjection.self).pointee
         guard let views = layer.views else { return .success(0) }
+        // The runtime would refuse another count for the configuration the session began with.
+        if quad, layer.viewCount != UInt32(SessionFoveation.quadViewCount) {
+            return .failure(XrResultError(result: XR_ERROR_VALIDATION_FAILURE))
+        }
         var count = 0
         for view in 0..<Int(layer.viewCount) {
             switch checkSubImage(views[view].subImage) {
@@ -188,7 +203,7 @@ private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<FoundSubIm
 
 /// Records one sub-image's upscale and points it at the runtime's image.
 /// False when the runtime's image could not be had.
-private func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ found: FoundSubImage, _ upscale: SessionUpscale,
+func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ found: FoundSubImage, _ upscale: SessionUpscale,
                              _ acquiredCount: inout Int, fullExtent: (width: Int32, height: Int32)?) -> Bool {
     guard let state = found.state?.takeUnretainedValue(), let substitution = state.substitution else { return true }
     if substitution.runtimeImageThisFrame == nil {
@@ -258,7 +273,7 @@ private func releaseRuntimeImages(_ session: SessionState, _ upscale: SessionUps
 /// depth of an upscaled view is not passed on (docs/upscaling.md). Only a
 /// depth struct at the head of the view's chain can be skipped without
 /// writing to the app's structures.
-private func dropDepth(from view: inout XrCompositionLayerProjectionView) {
+func dropDepth(from view: inout XrCompositionLayerProjectionView) {
     guard let next = view.next else { return }
     let header = next.assumingMemoryBound(to: XrBaseInStructure.self).pointee
     if header.type == XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR { view.next = UnsafeRawPointer(header.next) }

@@ -46,9 +46,20 @@ final class SessionUpscale: @unchecked Sendable {
     /// what its smaller rects are upscaled back to.
     let fullExtents = Mutex(FullExtents())
 
+    /// Substitution of quad-view swapchains (emulated XR_VARJO_quad_views).
+    struct QuadPlan {
+        let scale: RenderScale
+        let smallestEye: (UInt32, UInt32)
+    }
+    let quadPlan: QuadPlan?
+    /// Formats of the quad-view swapchains so far: the inset pipelines are
+    /// built for every pair (a focus view may differ from its periphery).
+    let quadFormats = Mutex<[UpscaleFormat]>([])
+
     init(scale: RenderScale, settings: ProfileSettings.Upscale, context: UpscaleContext,
-         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32), dynamic: Bool) {
+         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32), dynamic: Bool, quadPlan: QuadPlan? = nil) {
         self.dynamic = dynamic
+        self.quadPlan = quadPlan
         self.scale = scale
         filter = settings.filter
         sharpness = settings.sharpness

@@ -9,14 +9,18 @@ import XrPerfVulkan
 /// `dynamic`: the controller sets the render scale through
 /// XR_META_recommended_layer_resolution, so eye buffers are substituted even
 /// at a static scale of 1 (the pass takes the app's smaller rect to full size).
+/// `quadViews`: the instance offers emulated quad views, whose swapchains
+/// are always substituted (the layer composites them into the runtime's).
 func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: PlatformFacts,
-                        settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?, dynamic: Bool) -> SessionUpscale? {
+                        settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?, dynamic: Bool,
+                        quadViews: Bool = false) -> SessionUpscale? {
     guard let stereo = stereoViews(instance, systemId: systemId), let first = stereo.first else {
         logWarn("upscaling off: the runtime's stereo view sizes could not be read")
         return nil
     }
     let scale = latchedRenderScale(instance, recommended: (first.recommendedImageRectWidth, first.recommendedImageRectHeight)) { facts }
-    guard scale.needsUpscaling || dynamic else { return nil }
+    let quadPlan = quadViews ? instance.foveation.flatMap { quadSwapchainPlan($0, instance, systemId: systemId) } : nil
+    guard scale.needsUpscaling || dynamic || quadPlan != nil else { return nil }
     if let value = getenv("XRPERF_UPSCALE"), String(cString: value) == "0" {
         logInfo("upscaling off: XRPERF_UPSCALE=0 (the app still renders at scale \(scale.x) x \(scale.y))")
         return nil
@@ -34,15 +38,27 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
         }
         let maximum = stereo.reduce((UInt32(0), UInt32(0))) { ($0.0.max($1.maxImageRectWidth), $0.1.max($1.maxImageRectHeight)) }
         return SessionUpscale(scale: scale, settings: settings.upscale, context: context, smallestEye: smallest,
-                              maximum: maximum, dynamic: dynamic)
+                              maximum: maximum, dynamic: dynamic, quadPlan: quadPlan)
     } catch {
         logError("upscaling off for this session: \(error)")
         return nil
     }
 }
 
+/// How quad-view swapchains are substituted: the runtime's images are the
+/// periphery's size over its density (the stereo size), and any swapchain
+/// at least the smaller of the two view sizes is taken.
+private func quadSwapchainPlan(_ foveation: InstanceFoveation, _ instance: InstanceState,
+                               systemId: XrSystemId) -> SessionUpscale.QuadPlan? {
+    guard let (layout, _) = foveation.viewLayout(instance, systemId: systemId) else { return nil }
+    let density = foveation.settings(instance, systemId: systemId).peripheralDensity
+    return SessionUpscale.QuadPlan(
+        scale: RenderScale(uniform: density),
+        smallestEye: (min(layout.peripheral.width, layout.focus.width), min(layout.peripheral.height, layout.focus.height)))
+}
+
 /// The runtime's own stereo view sizes (unscaled: asked below the layer).
-private func stereoViews(_ instance: InstanceState, systemId: XrSystemId) -> [XrViewConfigurationView]? {
+func stereoViews(_ instance: InstanceState, systemId: XrSystemId) -> [XrViewConfigurationView]? {
     guard let enumerate = instance.next.enumerateViewConfigurationViews else { return nil }
     let handle = OpaquePointer(bitPattern: instance.handle)
     var count: UInt32 = 0

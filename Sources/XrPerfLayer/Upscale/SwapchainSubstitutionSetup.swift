@@ -15,10 +15,13 @@ func createSubstitutedSwapchain(
     let request = SwapchainSubstitution.Request(
         format: info.format, usageFlags: info.usageFlags, createFlags: info.createFlags, sampleCount: info.sampleCount,
         width: info.width, height: info.height, faceCount: info.faceCount)
+    // Quad views: the app sized its swapchains for the four views.
+    let quad = session.foveation?.instance.appSizesQuadViews.load(ordering: .relaxed) == true ? upscale.quadPlan : nil
+    let scale = quad?.scale ?? upscale.scale
+    let smallest = quad?.smallestEye ?? (upscale.smallestEyeWidth, upscale.smallestEyeHeight)
     let format: UpscaleFormat
-    switch SwapchainSubstitution.decide(request, scale: upscale.scale, dynamic: upscale.dynamic,
-                                        smallestEyeWidth: upscale.smallestEyeWidth,
-                                        smallestEyeHeight: upscale.smallestEyeHeight) {
+    switch SwapchainSubstitution.decide(request, scale: scale, dynamic: upscale.dynamic || quad != nil,
+                                        smallestEyeWidth: smallest.0, smallestEyeHeight: smallest.1) {
     case .passThrough(let reason):
         logDebug("swapchain \(info.width)x\(info.height) format \(info.format) passes through: \(reason)")
         return nil
@@ -35,7 +38,7 @@ func createSubstitutedSwapchain(
     guard let create = session.instance.next.createSwapchain, let destroy = session.instance.next.destroySwapchain,
           let enumerate = session.instance.next.enumerateSwapchainImages else { return nil }
 
-    let geometry = UpscaleGeometry(appWidth: info.width, appHeight: info.height, scale: upscale.scale,
+    let geometry = UpscaleGeometry(appWidth: info.width, appHeight: info.height, scale: scale,
                                    limitWidth: 16384, limitHeight: 16384)
     var runtimeInfo = info
     runtimeInfo.width = geometry.runtimeWidth
@@ -52,6 +55,7 @@ func createSubstitutedSwapchain(
     do {
         try InjectedFaults.check(.upscaleImages)
         try upscale.context.prepare(format, filter: upscale.filter)
+        if quad != nil { try prepareQuadComposite(upscale, format) }
         let runtimeImages = try runtimeVulkanImages(created, enumerate)
         let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)
         let spec = SubstitutedImages.AppImageSpec(
@@ -94,4 +98,17 @@ private func runtimeVulkanImages(_ swapchain: XrSwapchain, _ enumerate: PFN_xrEn
         handles.append(vkImage)
     }
     return handles
+}
+
+/// Builds the focus-inset pipelines for `format` against every quad-view
+/// format seen so far, both ways, so no frame compiles one.
+private func prepareQuadComposite(_ upscale: SessionUpscale, _ format: UpscaleFormat) throws(PassFailure) {
+    let formats = upscale.quadFormats.withLock { formats in
+        if !formats.contains(format) { formats.append(format) }
+        return formats
+    }
+    for other in formats {
+        try upscale.context.prepareInset(focus: format, target: other)
+        try upscale.context.prepareInset(focus: other, target: format)
+    }
 }
