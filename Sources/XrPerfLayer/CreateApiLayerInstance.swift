@@ -31,44 +31,51 @@ func layerCreateApiLayerInstance(
     // the runtime has them; XR_FB_display_refresh_rate and
     // XR_EXT_eye_gaze_interaction are added when the profile lets the layer
     // use them. A runtime without one of them refuses the instance, which is
-    // then created again without it, the layer answering for the extensions
-    // of its own. Added ones go first, then the kept ones.
+    // then created again without some (ExtensionFallback), the layer
+    // answering for the extensions of its own it kept from the runtime.
     let before = settingsBeforeRuntime(createInfo)
     let appEnablesRefreshRate = LayerExtensions.enables(createInfo, LayerExtensions.displayRefreshRate)
     let appEnablesEyeGaze = LayerExtensions.enables(createInfo, LayerExtensions.eyeGaze)
-    var addRefreshRate = !appEnablesRefreshRate && before.controller.refreshRateAllowed
-    var addEyeGaze = !appEnablesEyeGaze && before.foveation.mode == .gaze
-        && LayerExtensions.enables(createInfo, LayerExtensions.quadViews)
-    var keep: Set<String> = [LayerExtensions.performanceSettings]
-    if !before.foveation.forceEmulation { keep.formUnion([LayerExtensions.quadViews, LayerExtensions.foveatedRendering]) }
+    let appEnablesQuadViews = LayerExtensions.enables(createInfo, LayerExtensions.quadViews)
+        || LayerExtensions.enables(createInfo, LayerExtensions.foveatedRendering)
+    var candidates: [OptionalDown] = []
+    if !appEnablesRefreshRate && before.controller.refreshRateAllowed { candidates.append(.addRefreshRate) }
+    if !appEnablesEyeGaze && before.foveation.mode == .gaze && appEnablesQuadViews { candidates.append(.addEyeGaze) }
+    if appEnablesQuadViews && !before.foveation.forceEmulation { candidates.append(.keepQuadViews) }
+    if LayerExtensions.enables(createInfo, LayerExtensions.performanceSettings) { candidates.append(.keepPerformanceSettings) }
+    var chosen = Set(candidates)
     func attempt() -> (XrResult, Set<String>) {
-        LayerExtensions.withExtension(LayerExtensions.displayRefreshRate, added: addRefreshRate, to: createInfo) { withRate in
-            LayerExtensions.withExtension(LayerExtensions.eyeGaze, added: addEyeGaze, to: withRate) { withGaze in
+        var keep: Set<String> = []
+        if chosen.contains(.keepQuadViews) { keep.formUnion([LayerExtensions.quadViews, LayerExtensions.foveatedRendering]) }
+        if chosen.contains(.keepPerformanceSettings) { keep.insert(LayerExtensions.performanceSettings) }
+        return LayerExtensions.withExtension(
+            LayerExtensions.displayRefreshRate, added: chosen.contains(.addRefreshRate), to: createInfo) { withRate in
+            LayerExtensions.withExtension(LayerExtensions.eyeGaze, added: chosen.contains(.addEyeGaze), to: withRate) { withGaze in
                 LayerExtensions.withoutLayerExtensions(withGaze, keep: keep) { down, enabled in
                     (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
                 }
             }
         }
     }
-    var (result, layerExtensions) = attempt()
-    while result == XR_ERROR_EXTENSION_NOT_PRESENT {
-        let keptByApp = keep.intersection(layerExtensions)
-        if addRefreshRate {
-            addRefreshRate = false
-        } else if addEyeGaze {
-            addEyeGaze = false
-        } else if !keptByApp.isDisjoint(with: [LayerExtensions.quadViews, LayerExtensions.foveatedRendering]) {
-            keep.subtract([LayerExtensions.quadViews, LayerExtensions.foveatedRendering])
-        } else if keptByApp.contains(LayerExtensions.performanceSettings) {
-            keep.remove(LayerExtensions.performanceSettings)
-        } else {
-            break
-        }
-        (result, layerExtensions) = attempt()
+    // Khronos' core_validation below the layer turns the runtime's
+    // EXTENSION_NOT_PRESENT into INITIALIZATION_FAILED; the last attempt
+    // (all dropped) is the app's own request, so its result is the app's.
+    func refused(_ result: XrResult) -> Bool {
+        result == XR_ERROR_EXTENSION_NOT_PRESENT || result == XR_ERROR_INITIALIZATION_FAILED
     }
-    let performanceSettingsNative = keep.contains(LayerExtensions.performanceSettings)
-        && layerExtensions.contains(LayerExtensions.performanceSettings)
-    let quadViewsEmulated = layerExtensions.contains(LayerExtensions.quadViews) && !keep.contains(LayerExtensions.quadViews)
+    var (result, layerExtensions) = attempt()
+    if refused(result) {
+        for dropped in ExtensionFallback.dropOrder(count: candidates.count) {
+            chosen = Set(candidates).subtracting(dropped.map { candidates[$0] })
+            (result, layerExtensions) = attempt()
+            if !refused(result) { break }
+        }
+    }
+    let addRefreshRate = chosen.contains(.addRefreshRate)
+    let addEyeGaze = chosen.contains(.addEyeGaze)
+    let performanceSettingsNative = chosen.contains(.keepPerformanceSettings)
+    let quadViewsEmulated = appEnablesQuadViews && !chosen.contains(.keepQuadViews)
+        && layerExtensions.contains(LayerExtensions.quadViews)
     guard xrperf_succeeded(result) != 0, let instance, let created = instance.pointee else { return result }
 
     let next = NextDispatch(instance: created, getInstanceProcAddr: nextGetInstanceProcAddr)
@@ -92,6 +99,12 @@ func layerCreateApiLayerInstance(
     logInfo("instance created: app '\(state.applicationName)', engine '\(state.engineName)', runtime '\(state.runtimeName)'"
             + (layerExtensions.isEmpty ? "" : ", layer extensions: \(layerExtensions.sorted().joined(separator: ", "))"))
     return result
+}
+
+/// What the layer may ask of the runtime beyond the app's list, or keep in
+/// it, each dropped when the runtime lacks it.
+private enum OptionalDown: Hashable {
+    case addRefreshRate, addEyeGaze, keepQuadViews, keepPerformanceSettings
 }
 
 /// The runtime's name, for the log now and for per-platform profiles later.
