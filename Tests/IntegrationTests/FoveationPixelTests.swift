@@ -237,8 +237,14 @@ import XrPerfCore
     func cleanUnderCoreValidation(layers: [String]) throws {
         let run = try Self.run(["XRPERF_FOVEATION": "gaze", "XRSIM_EXTENSIONS": "XR_EXT_eye_gaze_interaction",
                                 "XRSIM_GAZE": "0:15:10"], frames: [4], arguments: ["--actions", "--foveated"], layers: layers)
-        #expect(run.views.count == 4)
+        try #require(run.views.count == 4)
         #expect(run.output.stderr.contains("focus follows the gaze"), Comment(rawValue: run.output.stderr))
+        // --foveated: the app asks for gaze-following focus views each frame (XR_VARJO_foveated_rendering).
+        #expect(run.output.combined.contains("foveated_rendering=active"))
+        let point = Self.gazePoint(yaw: 15, pitch: 10)
+        for eye in 0..<2 {
+            #expect(Self.close(run.views[2 + eye].fov, Self.expectedFocus(run.views[eye].fov, centre: point)), "eye \(eye)")
+        }
     }
 
     @Test func theQuadConfigurationIsOfferedOnlyWhenFoveationIsOn() throws {

@@ -32,7 +32,7 @@ func locateQuadViews(
     guard let views, stereoCount == 2 else { return XR_ERROR_VALIDATION_FAILURE }
     for index in 0..<Int(count) where views[index].type != XR_TYPE_VIEW { return XR_ERROR_VALIDATION_FAILURE }
 
-    let centres = focusCentres(state, foveation, stereoInfo)
+    let centres = focusCentres(state, foveation, locateInfo.pointee)
     for eye in 0..<2 {
         let stereo = foveation.stereoViews[eye]
         views[eye].pose = stereo.pose
@@ -51,7 +51,7 @@ func locateQuadViews(
 /// the gaze is not followed or not available this frame.
 private func focusCentres(_ state: SessionState, _ foveation: SessionFoveation,
                           _ info: XrViewLocateInfo) -> (TangentPoint?, TangentPoint?) {
-    guard foveation.followsGaze else { return (nil, nil) }
+    guard foveation.followsGaze, appAsksForGaze(state, info) else { return (nil, nil) }
     guard let space = foveation.space, let locateSpace = state.instance.next.locateSpace else {
         if !foveation.gazeFallbackLogged.exchange(true, ordering: .relaxed) {
             logInfo("eye gaze: the app has not attached action sets yet, so the layer's gaze action is not attached; the focus stays fixed until it does")
@@ -69,6 +69,22 @@ private func focusCentres(_ state: SessionState, _ foveation: SessionFoveation,
     let left = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(foveation.stereoViews[0].pose.orientation))
     let right = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(foveation.stereoViews[1].pose.orientation))
     return foveation.filteredCentres(left, right)
+}
+
+/// XR_VARJO_foveated_rendering: an app that enabled it chooses per call
+/// (XrViewLocateFoveatedRenderingVARJO) whether the focus follows the eyes;
+/// for an app that did not, the profile decides.
+private func appAsksForGaze(_ state: SessionState, _ info: XrViewLocateInfo) -> Bool {
+    guard state.instance.layerExtensions.contains(LayerExtensions.foveatedRendering) else { return true }
+    var link = info.next
+    while let current = link {
+        let header = current.assumingMemoryBound(to: XrBaseInStructure.self).pointee
+        if header.type == XR_TYPE_VIEW_LOCATE_FOVEATED_RENDERING_VARJO {
+            return current.assumingMemoryBound(to: XrViewLocateFoveatedRenderingVARJO.self).pointee.foveatedRenderingActive != 0
+        }
+        link = UnsafeRawPointer(header.next)
+    }
+    return false
 }
 
 private func quaternion(_ q: XrQuaternionf) -> GazeProjection.Quaternion {
