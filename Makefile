@@ -118,6 +118,13 @@ bench-layer: build
 bench-closed-loop: build
 	tools/bench-closed-loop.sh $(OUT)
 
+# What quad views save (docs/foveation.md): loadgen's app GPU time in stereo
+# at full density against quad views at the default densities, 2064x2208
+# per eye; results in $(OUT)/foveation (docs/performance.md).
+.PHONY: bench-foveation
+bench-foveation: build
+	tools/bench-foveation.sh $(OUT)
+
 # Benchmark protocol 3: GPU time of the upscaling passes against a linear
 # vkCmdBlitImage, interleaved in one process (docs/performance.md). Own build
 # folder; the full size takes minutes on lavapipe. PASSBENCH_ARGS adds options.
