@@ -17,5 +17,8 @@ extension FrameRecord {
             features: FeatureFlags(rawValue: raw.featureFlags),
             knobs: KnobSettings(renderScale: raw.renderScale, frameDivisor: raw.frameDivisor,
                                 foveation: FoveationMode(rawValue: raw.foveationMode) ?? .off))
+        if raw.forecastGpuNs >= 0, raw.targetNs > 0 {
+            decision = ControllerDecision(forecastGpuNs: raw.forecastGpuNs, targetNs: raw.targetNs)
+        }
     }
 }

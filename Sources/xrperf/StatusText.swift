@@ -56,6 +56,9 @@ enum StatusText {
         var knobs = s.knobs.map { "knobs \($0.text)" } ?? ""
         knobs += "   window \(st.frames) frames / \(NumberText.fixed(st.durationSeconds, places: 2)) s"
         lines.append(knobs)
+        if let plan = s.controller {
+            lines.append("controller forecast GPU \(ms(plan.forecastGpuMs)) ms at these settings, target \(ms(plan.targetMs)) ms")
+        }
         return lines
     }
 }

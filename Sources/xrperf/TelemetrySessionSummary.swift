@@ -24,7 +24,14 @@ struct TelemetrySessionSummary: Codable {
     /// nil before the first frame.
     var statistics: FrameStatistics?
     var knobs: KnobUsage.Setting?
+    /// The controller's plan for the newest frame, when it decides.
+    var controller: ControllerPlan?
     var features: [String]
+
+    struct ControllerPlan: Codable {
+        var forecastGpuMs: Double
+        var targetMs: Double
+    }
 
     static let windowSeconds = 1.0
     static let windowFrames = 1024
@@ -50,6 +57,9 @@ struct TelemetrySessionSummary: Codable {
         statistics = FrameStatistics(frames: frames)
         windowSeconds = statistics?.durationSeconds ?? 0
         knobs = frames.last.map { KnobUsage.Setting($0.knobs) }
+        controller = frames.last?.decision.map {
+            ControllerPlan(forecastGpuMs: Double($0.forecastGpuNs) / 1e6, targetMs: Double($0.targetNs) / 1e6)
+        }
         features = frames.last.map { frame in FeatureFlags.names.filter { frame.features.contains($0.0) }.map(\.1) } ?? []
     }
 }

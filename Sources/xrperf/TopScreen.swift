@@ -59,6 +59,9 @@ enum TopScreen {
         if let knobs = s.knobs {
             parts.append("scale=\(NumberText.fixed(knobs.renderScale, places: 2)) divisor=\(knobs.frameDivisor) foveation=\(knobs.foveation)")
         }
+        if let plan = s.controller {
+            parts.append("forecast_gpu=\(NumberText.fixed(plan.forecastGpuMs, places: 2))ms target=\(NumberText.fixed(plan.targetMs, places: 2))ms")
+        }
         return parts.joined(separator: " ")
     }
 }

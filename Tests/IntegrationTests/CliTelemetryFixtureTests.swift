@@ -3,13 +3,13 @@ import Testing
 import XrPerfCore
 
 /// A telemetry directory with session files written byte by byte after
-/// include/xrperf/telemetry.h (layout version 1: 1024-byte header, 136-byte
+/// include/xrperf/telemetry.h (layout version 2: 1024-byte header, 152-byte
 /// records), so the CLI can be tested without a running OpenXR app.
 final class TelemetryFixture: @unchecked Sendable {
     let root: URL
     var directory: URL { root.appendingPathComponent("xrperf") }
     static let headerSize = 1024
-    static let recordSize = 136
+    static let recordSize = 152
     static let period: Int64 = 11_111_111
 
     init() throws {
@@ -31,7 +31,7 @@ final class TelemetryFixture: @unchecked Sendable {
 
     /// The header bytes; `layoutVersion` and `recordSize` can be wrong on purpose.
     static func header(pid: Int32, serial: UInt64, published: UInt64, capacity: UInt32 = 1024,
-                       layoutVersion: UInt32 = 1, recordSize: UInt32 = 136, state: UInt32 = 1,
+                       layoutVersion: UInt32 = 2, recordSize: UInt32 = 152, state: UInt32 = 1,
                        application: String = "fixture_app") -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.append(le: UInt64(0x314D_4C54_4652_5058))
@@ -77,13 +77,16 @@ final class TelemetryFixture: @unchecked Sendable {
         bytes.append(le: UInt32(1))
         bytes.append(le: UInt32(0))
         bytes.append(le: UInt32(0))
+        // No controller decision.
+        bytes.append(le: UInt64(bitPattern: -1))
+        bytes.append(le: UInt64(bitPattern: -1))
         return bytes
     }
 
     /// A complete session file with `frames` frames at 90 Hz.
     @discardableResult
     func writeSession(pid: Int32 = getpid(), serial: UInt64 = 0, frames: Int, gpuNs: Int64 = 5_000_000,
-                      lateEvery: Int = 0, layoutVersion: UInt32 = 1, recordSize: UInt32 = 136,
+                      lateEvery: Int = 0, layoutVersion: UInt32 = 2, recordSize: UInt32 = 152,
                       state: UInt32 = 1) throws -> String {
         let capacity = 1024
         var bytes = Self.header(pid: pid, serial: serial, published: UInt64(frames), layoutVersion: layoutVersion,
@@ -184,10 +187,10 @@ extension Array where Element == UInt8 {
 @Suite struct CliTelemetryFixtureTests {
     @Test func fixtureMatchesTheCLayout() throws {
         #expect(TelemetryFixture.header(pid: 1, serial: 0, published: 0).count == 1024)
-        #expect(TelemetryFixture.record(frame: 0, waitReturnNs: 0).count == 136)
+        #expect(TelemetryFixture.record(frame: 0, waitReturnNs: 0).count == 152)
         let fixture = try TelemetryFixture()
         let path = try fixture.writeSession(frames: 10)
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-        #expect(size == 1024 + 1024 * 136)
+        #expect(size == 1024 + 1024 * 152)
     }
 }

@@ -29,7 +29,7 @@ extern "C" {
 #endif
 
 #define XRPERF_TELEMETRY_MAGIC 0x314D4C5446525058ull /* "XPRFTLM1" little-endian */
-#define XRPERF_TELEMETRY_LAYOUT_VERSION 1u
+#define XRPERF_TELEMETRY_LAYOUT_VERSION 2u
 #define XRPERF_TELEMETRY_DEFAULT_CAPACITY 1024u
 #define XRPERF_TELEMETRY_NAME_SIZE 128u
 
@@ -77,6 +77,8 @@ typedef struct XrPerfFrameRecord {
     uint32_t frameDivisor;           /* 1 = every display period, 2 = every second one */
     uint32_t foveationMode;          /* XRPERF_FOVEATION_* */
     uint32_t reserved;
+    int64_t forecastGpuNs;           /* the controller's GPU forecast for this frame at the settings it chose; -1 none */
+    int64_t targetNs;                /* the time it aimed to stay under; -1 none */
 } XrPerfFrameRecord;
 
 typedef struct XrPerfTelemetryHeader {
@@ -101,7 +103,7 @@ typedef struct XrPerfTelemetryHeader {
 } XrPerfTelemetryHeader;
 
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-_Static_assert(sizeof(XrPerfFrameRecord) == 136, "XrPerfFrameRecord layout changed: bump the layout version");
+_Static_assert(sizeof(XrPerfFrameRecord) == 152, "XrPerfFrameRecord layout changed: bump the layout version");
 _Static_assert(sizeof(XrPerfTelemetryHeader) == 1024, "XrPerfTelemetryHeader layout changed: bump the layout version");
 #endif
 
