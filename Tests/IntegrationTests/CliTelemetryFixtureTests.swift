@@ -61,7 +61,7 @@ final class TelemetryFixture: @unchecked Sendable {
     /// One record; GPU time `gpuNs` (-1: not measured), flags as in telemetry.h.
     static func record(frame: UInt64, sequence: UInt32 = 2, waitReturnNs: Int64, cpuNs: Int64 = 2_000_000,
                        gpuNs: Int64 = 5_000_000, late: Bool = false, flags: UInt32 = 0,
-                       renderScale: Float = 1) -> [UInt8] {
+                       renderScale: Float = 1, decision: (forecastNs: Int64, targetNs: Int64)? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.append(le: sequence)
         bytes.append(le: flags | (late ? 1 : 0))
@@ -77,9 +77,8 @@ final class TelemetryFixture: @unchecked Sendable {
         bytes.append(le: UInt32(1))
         bytes.append(le: UInt32(0))
         bytes.append(le: UInt32(0))
-        // No controller decision.
-        bytes.append(le: UInt64(bitPattern: -1))
-        bytes.append(le: UInt64(bitPattern: -1))
+        bytes.append(le: UInt64(bitPattern: decision?.forecastNs ?? -1))
+        bytes.append(le: UInt64(bitPattern: decision?.targetNs ?? -1))
         return bytes
     }
 
@@ -87,7 +86,7 @@ final class TelemetryFixture: @unchecked Sendable {
     @discardableResult
     func writeSession(pid: Int32 = getpid(), serial: UInt64 = 0, frames: Int, gpuNs: Int64 = 5_000_000,
                       lateEvery: Int = 0, layoutVersion: UInt32 = 2, recordSize: UInt32 = 152,
-                      state: UInt32 = 1) throws -> String {
+                      state: UInt32 = 1, decision: (forecastNs: Int64, targetNs: Int64)? = nil) throws -> String {
         let capacity = 1024
         var bytes = Self.header(pid: pid, serial: serial, published: UInt64(frames), layoutVersion: layoutVersion,
                                 recordSize: recordSize, state: state)
@@ -96,7 +95,7 @@ final class TelemetryFixture: @unchecked Sendable {
         for i in 0..<frames {
             let late = lateEvery > 0 && i % lateEvery == 0 && i > 0
             t += Self.period * (late ? 2 : 1)
-            slots[i % capacity] = Self.record(frame: UInt64(i), waitReturnNs: t, gpuNs: gpuNs, late: late)
+            slots[i % capacity] = Self.record(frame: UInt64(i), waitReturnNs: t, gpuNs: gpuNs, late: late, decision: decision)
         }
         for slot in slots { bytes += slot }
         let path = path(pid: pid, serial: serial)
@@ -192,5 +191,19 @@ extension Array where Element == UInt8 {
         let path = try fixture.writeSession(frames: 10)
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
         #expect(size == 1024 + 1024 * 152)
+    }
+
+    @Test func statusShowsTheControllersPlan() throws {
+        let fixture = try TelemetryFixture()
+        try fixture.writeSession(serial: 3, frames: 20, decision: (forecastNs: 7_250_000, targetNs: 10_000_000))
+        let text = try fixture.cli(["status"])
+        #expect(text.stdout.contains("controller forecast GPU 7.25 ms at these settings, target 10.00 ms"),
+                Comment(rawValue: text.stdout))
+        let json = try fixture.cli(["status", "--json"])
+        #expect(json.stdout.contains("\"forecastGpuMs\" : 7.25") && json.stdout.contains("\"targetMs\" : 10"),
+                Comment(rawValue: json.stdout))
+        let without = try TelemetryFixture()
+        try without.writeSession(serial: 4, frames: 20)
+        #expect(!(try without.cli(["status", "--json"]).stdout.contains("forecastGpuMs")))
     }
 }
