@@ -12,7 +12,8 @@ struct LoadgenCommand: ParsableCommand {
         discussion: """
             Runs a stereo (PRIMARY_STEREO) OpenXR session on the active runtime \
             (XR_RUNTIME_JSON; any API layers enabled with XR_ENABLE_API_LAYERS sit \
-            in between) and submits one projection layer with both eyes every frame.
+            in between) and submits one projection layer with both eyes every frame; \
+            with --quad-views a PRIMARY_QUAD_VARJO session and a layer of 4 views.
 
             GPU LOAD: every frame a compute pass writes each eye's image rect with a \
             test pattern, running --gpu-iterations dependent arithmetic steps per \
@@ -40,14 +41,17 @@ struct LoadgenCommand: ParsableCommand {
             Each eye's imageRect is its recommended size times --scale, at \
             --rect-offset X,Y (default 0,0); its image is the recommended size, \
             grown where needed so that the rect fits (the larger of the eyes' with \
-            an array). Pixels outside the rect are never written.
+            an array). Pixels outside the rect are never written. All of this \
+            applies to every view of quad views; an array there holds a pair, \
+            views 0 and 1 in one, the focus views 2 and 3 in another.
 
             PATTERNS (--pattern): (x, y) is the pixel inside the eye's rect, (0, 0) \
             its top-left pixel, y down; w x h is the rect's size. A pattern depends \
             on nothing else, so a rect of one size holds the same pixels at any \
             offset, in any format and layout, at any --gpu-iterations and, except \
             for bar, in every frame. Values are the stored 8-bit R, G, B ('/' integer \
-            division; A is 255); B always differs between the eyes.
+            division; A is 255); B differs between the eyes in all but flat. With \
+            quad views, focus view 2 draws as the left eye, 3 as the right.
               gradient           R = 255(2x+1)/(2w), G = 255(2y+1)/(2h),
                                  B = 51 left eye, 204 right eye
               checkerboard       32x32-pixel cells, "on" where x/32 + y/32 is odd
@@ -60,6 +64,10 @@ struct LoadgenCommand: ParsableCommand {
                                  T X < and an italic l, drawn with 1- and 2-pixel
                                  strokes at 0, 30, 45, 63 and 90 degrees and a ring
                                  (exact shapes: Shaders/LoadPattern.comp, docs/loadgen.md)
+              flat               one colour per view role: peripheral views (both stereo
+                                 eyes, quad views 0 and 1) 32, 96, 160; focus views
+                                 (quad views 2 and 3) 224, 160, 32; in every format
+                                 these are the stored bytes (sRGB ones too)
               bar                moving, not exact: a vertical bar at x/w = frame/90
                                  (mod 1), +-0.04 w, R = G = 1.0 (0.15 elsewhere),
                                  B = (0.2 left, 0.8 right) x (y+0.5)/h
@@ -104,6 +112,38 @@ struct LoadgenCommand: ParsableCommand {
             for every XrEventDataPerfSettingsEXT received (domain cpu or gpu; \
             levels normal, warning, impaired).
 
+            QUAD VIEWS (--quad-views): enables XR_VARJO_quad_views (the runtime \
+            or an enabled API layer must offer it, or the app exits with status 1), \
+            requires XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO among \
+            xrEnumerateViewConfigurations (exit 1 otherwise) and runs it: 4 views, \
+            0 and 1 the wide peripheral views of the left and right eye, 2 and 3 \
+            the narrow focus views inside them, each with its own swapchain at its \
+            recommended size (times --scale), begun, located and submitted as \
+            PRIMARY_QUAD_VARJO in one projection layer of 4 views. Every view gets \
+            the load, so GPU time follows the total pixel count. --foveated also \
+            enables XR_VARJO_foveated_rendering (exit 1 when not offered), asks \
+            xrGetSystemProperties for XrSystemFoveatedRenderingPropertiesVARJO and, \
+            when supportsFoveatedRendering is true, chains \
+            XrFoveatedViewConfigurationViewVARJO (foveatedRenderingActive true) to \
+            the views of xrEnumerateViewConfigurationViews and \
+            XrViewLocateFoveatedRenderingVARJO to every xrLocateViews, so the focus \
+            views follow the eyes; when it is false the app says so on standard \
+            error and runs plain quad views. --foveated without --quad-views is a \
+            usage error. With --dynamic-resolution the focus views render the \
+            same fraction of their rect as view 0.
+
+            ACTIONS (--actions): creates an action set with one boolean action, \
+            suggests /user/hand/left/input/select/click for \
+            /interaction_profiles/khr/simple_controller, attaches the set to the \
+            session and calls xrSyncActions every frame after xrBeginFrame, before \
+            xrLocateViews.
+
+            SUBMITTED VIEWS (--submit-views N): the projection layer holds N views \
+            (0 to 16) instead of the view configuration's count: the first N \
+            located views, the last one repeated when N is larger. A runtime must \
+            refuse such a frame (XR_ERROR_VALIDATION_FAILURE); the failed \
+            xrEndFrame is reported by name and the app exits with status 1.
+
             SCHEDULE FILE (--schedule): one entry per line, '#' starts a comment; \
             frames are counted from 0 (the first submitted frame):
               frame <n> gpu-iterations <k> cpu-ms <x>
@@ -130,7 +170,16 @@ struct LoadgenCommand: ParsableCommand {
               frames=<n> rendered=<r> seconds=<s> fps=<mean> pixels_per_frame=<p>
             frames: frames submitted; rendered: those the runtime wanted drawn \
             (shouldRender); seconds: from the first xrWaitFrame's return to the last \
-            xrEndFrame's; pixels_per_frame: both eyes' rectangles per rendered frame.
+            xrEndFrame's; pixels_per_frame: all views' rectangles per rendered frame. \
+            With --quad-views each eye line also has role=<peripheral|focus> after \
+            eye=<i> and ends with fov=<left>,<right>,<up>,<down>, the angles in \
+            radians of the view's last xrLocateViews ('none' before any); with \
+            --quad-views or --actions a line before the frame line says
+              view_configuration=<PRIMARY_STEREO|PRIMARY_QUAD_VARJO> views=<n>
+                submitted_views=<n> foveated_rendering=<off|active|unsupported>
+                [actions_synced=<frames>]
+            --json prints all of it, in every mode, as one JSON object instead \
+            (fields: docs/loadgen.md).
 
             EXIT STATUS: 0 the session ended normally, 1 an OpenXR or Vulkan call \
             failed or the runtime lacks what the app needs (message on standard \
@@ -140,6 +189,7 @@ struct LoadgenCommand: ParsableCommand {
               xrperf-loadgen --frames 900 --gpu-iterations 200 --pattern bar
               xrperf-loadgen --seconds 10 --scale 1.4 --cpu-ms 4
               xrperf-loadgen --frames 600 --threads 2 --cpu-ms 3
+              xrperf-loadgen --frames 300 --quad-views --foveated --actions --json
               xrperf-loadgen --frames 5 --pattern text --format srgb \\
                 --swapchain-layout array --rect-offset 32,16 --scale 0.5
               XRPERF_RECORD=run.jsonl XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance \\
@@ -208,12 +258,35 @@ struct LoadgenCommand: ParsableCommand {
         "Enable XR_EXT_performance_settings, ask for sustained high CPU and GPU levels, and list the notifications received (see PERFORMANCE SETTINGS)."))
     var performanceSettings = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Render the 4 views of XR_VARJO_quad_views (PRIMARY_QUAD_VARJO) instead of stereo (see QUAD VIEWS)."))
+    var quadViews = false
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "With --quad-views: enable XR_VARJO_foveated_rendering so the focus views follow the eyes (see QUAD VIEWS)."))
+    var foveated = false
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Create and attach an action set and call xrSyncActions every frame before xrLocateViews (see ACTIONS)."))
+    var actions = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Submit n views (0 to 16) in the projection layer instead of the configuration's count, to test how a bad frame is refused (see SUBMITTED VIEWS).",
+        valueName: "n"))
+    var submitViews: Int?
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Print the run summary as one JSON object instead of the text lines (see ENDING)."))
+    var json = false
+
     func validate() throws {
         if threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
         if let frames, frames == 0 { throw ValidationError("--frames must be at least 1") }
         if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds must be > 0") }
         if !(cpuMs >= 0 && cpuMs <= 10_000) { throw ValidationError("--cpu-ms must be 0...10000") }
         if !(scale >= 0.1 && scale <= 16) { throw ValidationError("--scale must be 0.1...16") }
+        if foveated && !quadViews { throw ValidationError("--foveated needs --quad-views") }
+        if let submitViews, !(0...16).contains(submitViews) { throw ValidationError("--submit-views must be 0...16") }
     }
 
     func run() throws {
@@ -221,7 +294,11 @@ struct LoadgenCommand: ParsableCommand {
         InterruptFlag.install()
         do {
             let summary = try runSession(schedule: loadSchedule)
-            for line in summary.lines { print(line) }
+            if json {
+                print(summary.json)
+            } else {
+                for line in summary.lines { print(line) }
+            }
         } catch {
             FileHandle.standardError.write(Data("xrperf-loadgen: \(error)\n".utf8))
             throw ExitCode(1)
@@ -241,18 +318,23 @@ struct LoadgenCommand: ParsableCommand {
         }
     }
 
+    /// Extensions enabled when offered, each with the option that asks for it.
+    private var optionalExtensions: [(option: String, name: String)] {
+        (dynamicResolution ? [("--dynamic-resolution", RecommendedResolution.extensionName)] : [])
+            + (performanceSettings ? [("--performance-settings", XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME)] : [])
+            + (quadViews ? [("--quad-views", XR_VARJO_QUAD_VIEWS_EXTENSION_NAME)] : [])
+            + (foveated ? [("--foveated", FoveatedRendering.extensionName)] : [])
+    }
+
     private func runSession(schedule: LoadSchedule) throws(LoadgenError) -> RunSummary {
-        let connection = try XrConnection(
-            applicationName: "xrperf-loadgen", graphics: graphics,
-            optional: (dynamicResolution ? [RecommendedResolution.extensionName] : [])
-                + (performanceSettings ? [XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME] : []))
-        if dynamicResolution, !connection.enabledOptional.contains(RecommendedResolution.extensionName) {
-            throw .unsupported("--dynamic-resolution: neither the runtime nor an enabled API layer offers \(RecommendedResolution.extensionName)")
-        }
-        if performanceSettings, !connection.enabledOptional.contains(XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME) {
-            throw .unsupported("--performance-settings: neither the runtime nor an enabled API layer offers \(XR_EXT_PERFORMANCE_SETTINGS_EXTENSION_NAME)")
-        }
+        let wanted = optionalExtensions
+        let connection = try XrConnection(applicationName: "xrperf-loadgen", graphics: graphics,
+                                          optional: wanted.map(\.name))
         defer { connection.destroy() }
+        for (option, name) in wanted where !connection.enabledOptional.contains(name) {
+            throw .unsupported("\(option): neither the runtime nor an enabled API layer offers \(name)")
+        }
+        let (viewType, foveation) = try viewConfiguration(connection)
         let vulkan = try VulkanDevice(connection: connection)
         defer { vulkan.destroy() }
         let options = LoadgenSession.Options(
@@ -261,12 +343,30 @@ struct LoadgenCommand: ParsableCommand {
             targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
                                            rectOffset: rectOffset),
             frameLimit: frames, secondsLimit: seconds, threads: threads, dynamicResolution: dynamicResolution,
-            performanceSettings: performanceSettings)
+            performanceSettings: performanceSettings, viewConfigurationType: viewType, foveated: foveation,
+            actions: actions, submitViews: submitViews)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))
         defer { session.destroy() }
         try session.run()
         return session.summary
+    }
+
+    /// Stereo, or quad views where the system lists them: foveated when
+    /// asked for and the system can.
+    private func viewConfiguration(_ connection: XrConnection) throws(LoadgenError)
+        -> (XrViewConfigurationType, FoveatedRendering.State) {
+        guard quadViews else { return (XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO, .off) }
+        try ViewConfiguration.requireQuad(connection)
+        var foveation = FoveatedRendering.State.off
+        if foveated {
+            foveation = try FoveatedRendering.isSupported(connection) ? .active : .unsupported
+            if foveation == .unsupported {
+                FileHandle.standardError.write(Data(
+                    "xrperf-loadgen: --foveated: the system reports no foveated rendering support (supportsFoveatedRendering is XR_FALSE); rendering quad views without it\n".utf8))
+            }
+        }
+        return (XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO, foveation)
     }
 }

@@ -1,8 +1,9 @@
 import COpenXR
 
 /// The session and its frame loop: lifecycle events, xrWaitFrame / the CPU
-/// load / xrBeginFrame / the GPU load / xrEndFrame with one projection layer,
-/// and a request to exit when --frames or --seconds is reached.
+/// load / xrBeginFrame / the GPU load / xrEndFrame with one projection layer
+/// holding every view of the view configuration (2 in stereo, 4 with quad
+/// views), and a request to exit when --frames or --seconds is reached.
 final class LoadgenSession {
     struct Options {
         var baseLoad: FrameLoad
@@ -19,6 +20,16 @@ final class LoadgenSession {
         /// Enable XR_EXT_performance_settings, ask for sustained high levels
         /// and report the notifications received.
         var performanceSettings = false
+        /// PRIMARY_STEREO, or PRIMARY_QUAD_VARJO (--quad-views).
+        var viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+        /// `active`: chain XrViewLocateFoveatedRenderingVARJO to every xrLocateViews.
+        var foveated = FoveatedRendering.State.off
+        /// Create, attach and sync an action set every frame (--actions).
+        var actions = false
+        /// Views in the projection layer: nil submits the configuration's
+        /// count; otherwise the first located views, the last repeated past
+        /// the count (--submit-views, to test how bad frames are refused).
+        var submitViews: Int?
     }
 
     let connection: XrConnection
@@ -29,6 +40,7 @@ final class LoadgenSession {
     private var targets: RenderTargets?
     private var compute: ComputeLoad?
     private var recommendedResolution: RecommendedResolution?
+    private var actionSync: ActionSync?
     var running = false
     var exitRequested = false
     var finished = false
@@ -37,10 +49,14 @@ final class LoadgenSession {
     private(set) var summary = RunSummary()
 
     // Submitted every frame; allocated once (the frame loop allocates nothing).
-    private let views = UnsafeMutablePointer<XrView>.allocate(capacity: 2)
-    private let projectionViews = UnsafeMutablePointer<XrCompositionLayerProjectionView>.allocate(capacity: 2)
+    private let viewCount: Int
+    private let submitCount: Int
+    private let views: UnsafeMutablePointer<XrView>
+    private let projectionViews: UnsafeMutablePointer<XrCompositionLayerProjectionView>
     private let projection = UnsafeMutablePointer<XrCompositionLayerProjection>.allocate(capacity: 1)
     private let layerList = UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>.allocate(capacity: 1)
+    /// Chained to xrLocateViews' info while foveated rendering is active.
+    private let foveatedLocate = UnsafeMutablePointer<XrViewLocateFoveatedRenderingVARJO>.allocate(capacity: 1)
     /// Per swapchain: the image acquired this frame.
     private var imageIndices: [UInt32] = []
 
@@ -48,6 +64,12 @@ final class LoadgenSession {
         self.connection = connection
         self.vulkan = vulkan
         self.options = options
+        viewCount = ViewConfiguration.viewCount(of: options.viewConfigurationType)
+        submitCount = options.submitViews ?? viewCount
+        views = .allocate(capacity: viewCount)
+        projectionViews = .allocate(capacity: max(submitCount, 1))
+        foveatedLocate.initialize(to: XrViewLocateFoveatedRenderingVARJO(
+            type: XR_TYPE_VIEW_LOCATE_FOVEATED_RENDERING_VARJO, next: nil, foveatedRenderingActive: XrBool32(XR_TRUE)))
         var binding = vulkan.sessionBinding
         var created: XrSession?
         let result = withUnsafePointer(to: &binding) { binding in
@@ -93,6 +115,8 @@ final class LoadgenSession {
     }
 
     func destroy() {
+        actionSync?.destroy()
+        actionSync = nil
         compute?.destroy()
         compute = nil
         targets?.destroy()
@@ -104,6 +128,7 @@ final class LoadgenSession {
         projectionViews.deallocate()
         projection.deallocate()
         layerList.deallocate()
+        foveatedLocate.deallocate()
     }
 
     // MARK: - Lifecycle
@@ -144,7 +169,7 @@ final class LoadgenSession {
         case XR_SESSION_STATE_READY:
             var info = XrSessionBeginInfo()
             info.type = XR_TYPE_SESSION_BEGIN_INFO
-            info.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+            info.primaryViewConfigurationType = options.viewConfigurationType
             try connection.check(xrBeginSession(session, &info), "xrBeginSession")
             running = true
         case XR_SESSION_STATE_STOPPING:
@@ -167,22 +192,16 @@ final class LoadgenSession {
         spaceInfo.poseInReferenceSpace.orientation.w = 1
         try connection.check(xrCreateReferenceSpace(session, &spaceInfo, &space), "xrCreateReferenceSpace")
 
-        var count: UInt32 = 0
-        let stereo = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
-        try connection.check(xrEnumerateViewConfigurationViews(connection.instance, connection.system, stereo, 0,
-                                                               &count, nil), "xrEnumerateViewConfigurationViews")
-        guard count == 2 else { throw .unsupported("PRIMARY_STEREO has \(count) views, expected 2") }
-        var configurationViews = [XrViewConfigurationView](repeating: XrViewConfigurationView(), count: 2)
-        for index in configurationViews.indices { configurationViews[index].type = XR_TYPE_VIEW_CONFIGURATION_VIEW }
-        try connection.check(xrEnumerateViewConfigurationViews(connection.instance, connection.system, stereo, count,
-                                                               &count, &configurationViews),
-                             "xrEnumerateViewConfigurationViews")
-
+        let configuration = try ViewConfiguration.enumerate(connection, options.viewConfigurationType,
+                                                            foveated: options.foveated == .active)
         let targets = try RenderTargets(session: session, connection: connection, vulkan: vulkan,
-                                        views: configurationViews, options: options.targets)
+                                        views: configuration.views, options: options.targets)
         self.targets = targets
         imageIndices = Array(repeating: 0, count: targets.swapchains.count)
-        summary.eyeLines = targets.eyeLines(pattern: options.pattern)
+        summary.views = targets.viewReports(pattern: options.pattern)
+        summary.viewConfiguration = configuration.name
+        summary.foveatedRendering = options.foveated
+        summary.submittedViews = submitCount
         compute = try ComputeLoad(vulkan: vulkan, targets: targets)
         if options.dynamicResolution {
             recommendedResolution = try RecommendedResolution(connection: connection)
@@ -197,20 +216,27 @@ final class LoadgenSession {
             }
             summary.performanceSettings = true
         }
+        if options.actions {
+            actionSync = try ActionSync(connection: connection, session: session)
+            summary.actions = true
+        }
 
-        for eye in 0..<2 {
+        for eye in 0..<viewCount {
             views[eye] = XrView()
             views[eye].type = XR_TYPE_VIEW
-            projectionViews[eye] = XrCompositionLayerProjectionView()
-            projectionViews[eye].type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW
-            projectionViews[eye].subImage.swapchain = targets.swapchain(of: eye).swapchain
-            projectionViews[eye].subImage.imageRect = targets.eyes[eye].rect
-            projectionViews[eye].subImage.imageArrayIndex = targets.eyes[eye].arrayIndex
+        }
+        for index in 0..<submitCount {
+            let eye = sourceView(of: index)
+            projectionViews[index] = XrCompositionLayerProjectionView()
+            projectionViews[index].type = XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW
+            projectionViews[index].subImage.swapchain = targets.swapchain(of: eye).swapchain
+            projectionViews[index].subImage.imageRect = targets.eyes[eye].rect
+            projectionViews[index].subImage.imageArrayIndex = targets.eyes[eye].arrayIndex
         }
         projection.initialize(to: XrCompositionLayerProjection())
         projection.pointee.type = XR_TYPE_COMPOSITION_LAYER_PROJECTION
         projection.pointee.space = space
-        projection.pointee.viewCount = 2
+        projection.pointee.viewCount = UInt32(submitCount)
         projection.pointee.views = UnsafePointer(projectionViews)
         layerList[0] = UnsafeRawPointer(projection).assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
     }
@@ -247,6 +273,10 @@ final class LoadgenSession {
         beginInfo.type = XR_TYPE_FRAME_BEGIN_INFO
         try connection.check(xrBeginFrame(session, &beginInfo), "xrBeginFrame")
         begun()
+        if let actionSync {
+            try actionSync.sync(session: session, connection: connection)
+            summary.actionsSynced += 1
+        }
 
         var layerCount: UInt32 = 0
         if state.shouldRender != 0, try locateViews(at: state.predictedDisplayTime) {
@@ -266,24 +296,31 @@ final class LoadgenSession {
         summary.lastFrameEndNs = CpuBusyWait.now()
     }
 
+    /// The located view that submitted view `index` shows: itself, or the
+    /// last one for --submit-views beyond the configuration's count.
+    private func sourceView(of index: Int) -> Int { min(index, viewCount - 1) }
+
     /// Fills the projection views' poses and fields of view; false when the
     /// runtime has no valid pose (nothing is submitted then, as the spec asks).
     private func locateViews(at time: XrTime) throws(LoadgenError) -> Bool {
         var info = XrViewLocateInfo()
         info.type = XR_TYPE_VIEW_LOCATE_INFO
-        info.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
+        if options.foveated == .active { info.next = UnsafeRawPointer(foveatedLocate) }
+        info.viewConfigurationType = options.viewConfigurationType
         info.displayTime = time
         info.space = space
         var viewState = XrViewState()
         viewState.type = XR_TYPE_VIEW_STATE
         var count: UInt32 = 0
-        try connection.check(xrLocateViews(session, &info, &viewState, 2, &count, views), "xrLocateViews")
+        try connection.check(xrLocateViews(session, &info, &viewState, UInt32(viewCount), &count, views),
+                             "xrLocateViews")
         let valid = UInt64(XR_VIEW_STATE_POSITION_VALID_BIT | XR_VIEW_STATE_ORIENTATION_VALID_BIT)
-        guard count == 2, viewState.viewStateFlags & valid == valid else { return false }
-        for eye in 0..<2 {
-            projectionViews[eye].pose = views[eye].pose
-            projectionViews[eye].fov = views[eye].fov
+        guard count == UInt32(viewCount), viewState.viewStateFlags & valid == valid else { return false }
+        for index in 0..<submitCount {
+            projectionViews[index].pose = views[sourceView(of: index)].pose
+            projectionViews[index].fov = views[sourceView(of: index)].fov
         }
+        for eye in 0..<viewCount { summary.views[eye].fov = views[eye].fov }
         return true
     }
 
@@ -292,12 +329,14 @@ final class LoadgenSession {
     /// while the answer is not valid yet.
     private func chooseRenderSize(displayTime: XrTime) {
         guard let recommendedResolution, targets != nil else { return }
-        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets!.eyes[eye].rect }
+        for index in 0..<submitCount { projectionViews[index].subImage.imageRect = targets!.eyes[sourceView(of: index)].rect }
         let full = targets!.eyes[0].rect.extent
         let size = recommendedResolution.recommended(session: session, layer: projection, displayTime: displayTime) ?? full
         // In place: a copy of the targets would copy their arrays every frame.
         targets!.render(size)
-        for eye in 0..<2 { projectionViews[eye].subImage.imageRect = targets!.eyes[eye].renderRect }
+        for index in 0..<submitCount {
+            projectionViews[index].subImage.imageRect = targets!.eyes[sourceView(of: index)].renderRect
+        }
         summary.scaleSum += Double(targets!.eyes[0].rendered.width) / Double(max(full.width, 1))
     }
 

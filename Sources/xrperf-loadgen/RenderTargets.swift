@@ -1,7 +1,8 @@
 import COpenXR
 
-/// The session's colour swapchains and each eye's place in them, as chosen by
-/// --format, --swapchain-layout, --write, --scale and --rect-offset.
+/// The session's colour swapchains and each view's place in them, as chosen by
+/// --format, --swapchain-layout, --write, --scale and --rect-offset. Views
+/// ("eyes") are those of the view configuration: 2 in stereo, 4 with quad views.
 struct RenderTargets {
     struct Options {
         var format: SwapchainFormat
@@ -27,15 +28,20 @@ struct RenderTargets {
         try format.checkOffered(session: session, connection: connection)
         try Self.checkDevice(vulkan, format: format, write: write)
 
+        // An array holds a left/right pair: both eyes in stereo; with quad
+        // views the peripheral pair and the focus pair, whose sizes differ.
         let array = layout == .array
         let eyes = views.indices.map { eye in
             EyeTarget(view: views[eye], scale: options.scale, offset: options.rectOffset,
-                      swapchainIndex: array ? 0 : eye, arrayIndex: array ? UInt32(eye) : 0)
+                      swapchainIndex: array ? eye / 2 : eye, arrayIndex: array ? UInt32(eye % 2) : 0)
         }
         self.eyes = eyes
         let sizes = views.indices.map { EyeTarget.imageSize(for: views[$0], rect: eyes[$0].rect) }
         let shapes = array
-            ? [(width: sizes.map(\.width).max() ?? 1, height: sizes.map(\.height).max() ?? 1, layers: UInt32(views.count))]
+            ? stride(from: 0, to: sizes.count, by: 2).map { first in
+                let pair = sizes[first..<min(first + 2, sizes.count)]
+                return (width: pair.map(\.width).max() ?? 1, height: pair.map(\.height).max() ?? 1, layers: UInt32(pair.count))
+            }
             : sizes.map { (width: $0.width, height: $0.height, layers: UInt32(1)) }
         do throws(LoadgenError) {
             for shape in shapes {
@@ -63,9 +69,11 @@ struct RenderTargets {
 
     func swapchain(of eye: Int) -> ColorSwapchain { swapchains[eyes[eye].swapchainIndex] }
 
-    /// "2 x 256x256 R8G8B8A8_UNORM swapchains, rendering 256x256 per eye"
+    /// "2 x 256x256 R8G8B8A8_UNORM swapchains, rendering 256x256 per eye"; with
+    /// quad views the size of every swapchain and view.
     var setupDescription: String {
         guard let first = swapchains.first, let eye = eyes.first else { return "no swapchains" }
+        if eyes.count != 2 { return viewsDescription }
         let layers = first.arraySize > 1 ? " x \(first.arraySize) layers" : ""
         let offset = eye.rect.offset.x != 0 || eye.rect.offset.y != 0 ? " at \(eye.rect.offset.x),\(eye.rect.offset.y)" : ""
         let plural = swapchains.count == 1 ? "swapchain" : "swapchains"
@@ -73,15 +81,29 @@ struct RenderTargets {
             + "rendering \(eye.rect.extent.width)x\(eye.rect.extent.height)\(offset) per eye"
     }
 
-    /// One line per eye for the run summary: what tests assert about the setup.
-    func eyeLines(pattern: TestPattern) -> [String] {
+    /// "4 R8G8B8A8_UNORM swapchains (write: storage): view 0 1024x1024 rendering 1024x1024, ..."
+    private var viewsDescription: String {
+        let plural = swapchains.count == 1 ? "swapchain" : "swapchains"
+        let views = eyes.indices.map { index in
+            let eye = eyes[index]
+            let image = swapchains[eye.swapchainIndex]
+            let layer = image.arraySize > 1 ? " layer \(eye.arrayIndex)" : ""
+            let offset = eye.rect.offset.x != 0 || eye.rect.offset.y != 0 ? " at \(eye.rect.offset.x),\(eye.rect.offset.y)" : ""
+            return "view \(index) \(image.width)x\(image.height)\(layer) rendering "
+                + "\(eye.rect.extent.width)x\(eye.rect.extent.height)\(offset)"
+        }
+        return "\(swapchains.count) \(format.vulkanName) \(plural) (write: \(write.rawValue)): \(views.joined(separator: ", "))"
+    }
+
+    /// Per view, for the run summary: what tests assert about the setup.
+    func viewReports(pattern: TestPattern) -> [ViewReport] {
         eyes.indices.map { index in
             let eye = eyes[index]
             let image = swapchains[eye.swapchainIndex]
-            return "eye=\(index) format=\(format.vulkanName) layout=\(layout.rawValue) swapchain=\(eye.swapchainIndex) "
-                + "array_index=\(eye.arrayIndex) image_size=\(image.width)x\(image.height) "
-                + "rect_offset=\(eye.rect.offset.x),\(eye.rect.offset.y) rect_size=\(eye.rect.extent.width)x\(eye.rect.extent.height) "
-                + "write=\(write.rawValue) pattern=\(pattern.rawValue)"
+            return ViewReport(index: index, role: ViewRole(index: index, viewCount: eyes.count),
+                              format: format.vulkanName, layout: layout.rawValue, swapchain: eye.swapchainIndex,
+                              arrayIndex: eye.arrayIndex, imageWidth: image.width, imageHeight: image.height,
+                              rect: eye.rect, write: write.rawValue, pattern: pattern.rawValue)
         }
     }
 
@@ -89,8 +111,26 @@ struct RenderTargets {
         for swapchain in swapchains { swapchain.destroy() }
     }
 
-    /// Every eye renders `extent` this frame (clamped to its full rect).
+    /// Peripheral views (every stereo view) render `extent` this frame; quad
+    /// views' focus views the same fraction of their own rect that `extent`
+    /// is of view 0's. Each is clamped to its full rect.
     mutating func render(_ extent: XrExtent2Di) {
-        for eye in eyes.indices { eyes[eye].render(extent) }
+        guard let full = eyes.first?.rect.extent else { return }
+        for eye in eyes.indices {
+            guard ViewRole(index: eye, viewCount: eyes.count) == .focus else {
+                eyes[eye].render(extent)
+                continue
+            }
+            let own = eyes[eye].rect.extent
+            eyes[eye].render(XrExtent2Di(width: Self.proportion(extent.width, own.width, full.width),
+                                         height: Self.proportion(extent.height, own.height, full.height)))
+        }
+    }
+
+    /// `value` × `numerator` / `denominator`, rounded; exactly `value` when
+    /// the two are equal.
+    private static func proportion(_ value: Int32, _ numerator: Int32, _ denominator: Int32) -> Int32 {
+        guard numerator != denominator, denominator > 0 else { return value }
+        return Int32((Int64(value) * Int64(numerator) * 2 + Int64(denominator)) / (2 * Int64(denominator)))
     }
 }

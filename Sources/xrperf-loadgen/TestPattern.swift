@@ -2,13 +2,16 @@ import ArgumentParser
 
 /// What the compute pass draws (Shaders/LoadPattern.comp defines each one
 /// exactly). All but `bar` are still: the same bytes every frame, for any load,
-/// so pixel tests can compare one dumped frame of two runs.
+/// so pixel tests can compare one dumped frame of two runs. `flat` tells view
+/// roles apart (peripheral or focus) rather than pixels, so a test can find
+/// where a quad-views focus view lands in a composed image.
 enum TestPattern: String, CaseIterable, ExpressibleByArgument {
     case gradient
     case checkerboard
     case bar
     case fineCheckerboard = "fine-checkerboard"
     case text
+    case flat
 
     /// The shader's pattern number.
     var shaderValue: UInt32 {
@@ -18,6 +21,7 @@ enum TestPattern: String, CaseIterable, ExpressibleByArgument {
         case .bar: 2
         case .fineCheckerboard: 3
         case .text: 4
+        case .flat: 5
         }
     }
 }

@@ -13,8 +13,12 @@
 // 8-bit channel values R, G, B (A is 255); they are exact for every pattern
 // but bar, whatever the swapchain format (sRGB formats store them unconverted,
 // B8G8R8A8 formats in B, G, R, A byte order) and --gpu-iterations. '/' is integer
-// division; eye is 0 (left) or 1 (right). B differs between the eyes in
-// every pattern, so the eyes can always be told apart.
+// division. `eye` is the view's index in its configuration: 0 and 1 are the
+// left and right eye (stereo, and the wide peripheral views of quad views),
+// 2 and 3 the left and right narrow focus views (quad views only); a view is
+// "left" when its index is even. B differs between the eyes in every pattern
+// but flat, so the eyes can always be told apart; the focus views of quad
+// views look like the peripheral view of their eye.
 //   gradient (0)          R = 255(2x+1)/(2w), G = 255(2y+1)/(2h), B = 51 left, 204 right
 //   checkerboard (1)      32x32-pixel cells; a cell is "on" when x/32 + y/32 is odd
 //                         (the cell at the rect's origin is off). on: R = G = 255,
@@ -22,6 +26,8 @@
 //   fine-checkerboard (3) as checkerboard with 1x1 cells: on when x + y is odd
 //   text (4)              black glyphs (R = G = B = 0) on paper R = G = 255,
 //                         B = 255 left, 128 right; see textInk
+//   flat (5)              one colour per view role: peripheral views (eye 0, 1)
+//                         R, G, B = 32, 96, 160; focus views (eye 2, 3) 224, 160, 32
 //   bar (2)               animated, not exact: a vertical bar at x/w = frame/90
 //                         (mod 1), 0.04 w either side, R = G = 1.0, elsewhere
 //                         0.15; B = (0.2 left, 0.8 right) x (y + 0.5)/h
@@ -38,7 +44,7 @@ layout(push_constant) uniform Parameters {
     uint iterations;    // ALU iterations per pixel
     uint pattern;       // see PATTERNS
     uint frame;         // frame index, animates the bar
-    uint eye;           // 0 left, 1 right
+    uint eye;           // view index: even left, odd right; 2 and 3 are focus views
     uint channelOrder;  // 0: target holds R,G,B,A; 1: it is a B8G8R8A8 image seen as R8G8B8A8
 } parameters;
 
@@ -81,7 +87,10 @@ bool textInk(uvec2 pixel) {
 
 // A still pattern's stored bytes (see PATTERNS).
 uvec3 stillPattern(uvec2 pixel, uvec2 size) {
-    bool left = parameters.eye == 0u;
+    bool left = (parameters.eye & 1u) == 0u;
+    if (parameters.pattern == 5u) {
+        return parameters.eye >= 2u ? uvec3(224u, 160u, 32u) : uvec3(32u, 96u, 160u);
+    }
     if (parameters.pattern == 1u || parameters.pattern == 3u) {
         uvec2 cell = parameters.pattern == 1u ? pixel / 32u : pixel;
         bool on = ((cell.x + cell.y) & 1u) == 1u;
@@ -95,7 +104,7 @@ uvec3 stillPattern(uvec2 pixel, uvec2 size) {
 }
 
 vec3 movingBar(vec2 uv) {
-    float eyeTint = parameters.eye == 0u ? 0.2 : 0.8;
+    float eyeTint = (parameters.eye & 1u) == 0u ? 0.2 : 0.8;
     // One sweep across the rect every 90 frames (a second at 90 Hz).
     float position = fract(float(parameters.frame) / 90.0);
     float bar = abs(uv.x - position) < 0.04 ? 1.0 : 0.15;
