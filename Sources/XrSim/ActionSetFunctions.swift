@@ -61,10 +61,11 @@ func xrsimCreateAction(_ actionSet: XrActionSet?, _ createInfo: UnsafePointer<Xr
             var subactionPaths: [XrPath] = []
             if info.countSubactionPaths > 0 {
                 let paths = try required(info.subactionPaths)
+                let inputPaths = registry.instances[set.instance]?.inputPaths ?? InputPaths(eyeGaze: false)
                 for i in 0..<Int(info.countSubactionPaths) {
                     let text = try registry.pathString(paths[i], in: set.instance)
                     // Spec 11.3: only top-level user paths, each at most once.
-                    guard topLevelUserPaths.contains(text), !subactionPaths.contains(paths[i]) else { throw .pathUnsupported }
+                    guard inputPaths.isTopLevelUserPath(text), !subactionPaths.contains(paths[i]) else { throw .pathUnsupported }
                     subactionPaths.append(paths[i])
                 }
             }
@@ -105,20 +106,26 @@ func xrsimSuggestInteractionProfileBindings(_ instance: XrInstance?,
             guard info.countSuggestedBindings > 0 else { throw .validationFailure }
             let bindings = try required(info.suggestedBindings)
             let profile = try registry.pathString(info.interactionProfile, in: handleID(instance))
-            guard interactionProfiles[profile] != nil else {
-                Log.warn("unknown interaction profile \(profile)")
+            let inputPaths = object.inputPaths
+            guard inputPaths.isKnownProfile(profile) else {
+                Log.warn("unknown interaction profile \(profile)"
+                         + (profile == EyeGazePaths.profile ? " (XR_EXT_eye_gaze_interaction is not enabled)" : ""))
                 throw .pathUnsupported
             }
+            var bound: Set<UInt64> = []
             for i in 0..<Int(info.countSuggestedBindings) {
                 let action = try registry.action(bindings[i].action)
                 guard action.instance == handleID(instance) else { throw .handleInvalid }
                 let binding = try registry.pathString(bindings[i].binding, in: handleID(instance))
-                guard isPlausibleBinding(binding, forProfile: profile) else {
+                guard inputPaths.isPlausibleBinding(binding, forProfile: profile) else {
                     Log.warn("binding \(binding) is not a path of \(profile)")
                     throw .pathUnsupported
                 }
+                bound.insert(handleID(bindings[i].action))
             }
             guard !object.actionSetsAttached else { throw .actionSetsAlreadyAttached }
+            // A later suggestion for a profile replaces the earlier one (spec 11.4).
+            if profile == EyeGazePaths.profile { object.eyeGazeActions = bound }
             return XR_SUCCESS
         }
     }
@@ -141,7 +148,14 @@ func xrsimAttachSessionActionSets(_ session: XrSession?, _ attachInfo: UnsafePoi
             guard object.attachedActionSets == nil else { throw .actionSetsAlreadyAttached }
             for id in sets { registry.actionSets[id]?.attached = true }
             object.attachedActionSets = sets
-            registry.instanceOf(session: object)?.actionSetsAttached = true
+            let owner = registry.instanceOf(session: object)
+            owner?.actionSetsAttached = true
+            // The eye tracker is always there: binding the gaze selects its profile for /user/eyes_ext.
+            let gazeBound = owner?.eyeGazeActions.contains { registry.actions[$0].map { sets.contains($0.actionSet) } ?? false } ?? false
+            if gazeBound {
+                object.eyeGazeProfileBound = true
+                owner?.events.push(.interactionProfileChanged(session: handleID(session)))
+            }
             return XR_SUCCESS
         }
     }

@@ -20,10 +20,11 @@ extension Registry {
 }
 
 /// Shared checks of the xrGetActionState* family. No controller is ever
-/// connected, so every state is inactive and zero.
+/// connected, so every state is inactive and zero but the eye gaze's.
 private func actionState<S>(_ session: XrSession?, _ getInfo: UnsafePointer<XrActionStateGetInfo>?,
                             _ state: UnsafeMutablePointer<S>?, stateType: XrStructureType, actionType: XrActionType,
-                            typeOf: (S) -> XrStructureType, clear: (inout S) -> Void) throws(XrSimError) -> XrResult {
+                            typeOf: (S) -> XrStructureType,
+                            fill: (inout S, _ gazeActive: Bool) -> Void) throws(XrSimError) -> XrResult {
     try locked { registry throws(XrSimError) -> XrResult in
         let object = try registry.session(session)
         let info = try required(getInfo).pointee
@@ -32,7 +33,7 @@ private func actionState<S>(_ session: XrSession?, _ getInfo: UnsafePointer<XrAc
         try expectType(typeOf(out.pointee), stateType)
         let action = try registry.attachedAction(info.action, session: object, type: actionType)
         try registry.checkSubactionPath(info.subactionPath, of: action)
-        clear(&out.pointee)
+        fill(&out.pointee, registry.isGazeActive(handleID(info.action), subactionPath: info.subactionPath, session: object))
         return XR_SUCCESS
     }
 }
@@ -43,7 +44,7 @@ func xrsimGetActionStateBoolean(_ session: XrSession?, _ getInfo: UnsafePointer<
                                 _ state: UnsafeMutablePointer<XrActionStateBoolean>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         try actionState(session, getInfo, state, stateType: XR_TYPE_ACTION_STATE_BOOLEAN, actionType: XR_ACTION_TYPE_BOOLEAN_INPUT,
-                        typeOf: { $0.type }) { s in
+                        typeOf: { $0.type }) { s, _ in
             (s.currentState, s.changedSinceLastSync, s.lastChangeTime, s.isActive) = (inactive, inactive, 0, inactive)
         }
     }
@@ -53,7 +54,7 @@ func xrsimGetActionStateFloat(_ session: XrSession?, _ getInfo: UnsafePointer<Xr
                               _ state: UnsafeMutablePointer<XrActionStateFloat>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         try actionState(session, getInfo, state, stateType: XR_TYPE_ACTION_STATE_FLOAT, actionType: XR_ACTION_TYPE_FLOAT_INPUT,
-                        typeOf: { $0.type }) { s in
+                        typeOf: { $0.type }) { s, _ in
             (s.currentState, s.changedSinceLastSync, s.lastChangeTime, s.isActive) = (0, inactive, 0, inactive)
         }
     }
@@ -63,7 +64,7 @@ func xrsimGetActionStateVector2f(_ session: XrSession?, _ getInfo: UnsafePointer
                                  _ state: UnsafeMutablePointer<XrActionStateVector2f>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         try actionState(session, getInfo, state, stateType: XR_TYPE_ACTION_STATE_VECTOR2F, actionType: XR_ACTION_TYPE_VECTOR2F_INPUT,
-                        typeOf: { $0.type }) { s in
+                        typeOf: { $0.type }) { s, _ in
             (s.currentState, s.changedSinceLastSync, s.lastChangeTime, s.isActive) = (XrVector2f(x: 0, y: 0), inactive, 0, inactive)
         }
     }
@@ -73,7 +74,7 @@ func xrsimGetActionStatePose(_ session: XrSession?, _ getInfo: UnsafePointer<XrA
                              _ state: UnsafeMutablePointer<XrActionStatePose>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         try actionState(session, getInfo, state, stateType: XR_TYPE_ACTION_STATE_POSE, actionType: XR_ACTION_TYPE_POSE_INPUT,
-                        typeOf: { $0.type }) { s in s.isActive = inactive }
+                        typeOf: { $0.type }) { s, gazeActive in s.isActive = XrBool32(gazeActive ? XR_TRUE : XR_FALSE) }
     }
 }
 
@@ -83,6 +84,8 @@ func xrsimSyncActions(_ session: XrSession?, _ syncInfo: UnsafePointer<XrActions
             let object = try registry.session(session)
             let info = try required(syncInfo).pointee
             try expectType(info.type, XR_TYPE_ACTIONS_SYNC_INFO)
+            let inputPaths = registry.instanceOf(session: object)?.inputPaths ?? InputPaths(eyeGaze: false)
+            var activeSets: [XrActiveActionSet] = []
             if info.countActiveActionSets > 0 {
                 let active = try required(info.activeActionSets)
                 for i in 0..<Int(info.countActiveActionSets) {
@@ -91,12 +94,19 @@ func xrsimSyncActions(_ session: XrSession?, _ syncInfo: UnsafePointer<XrActions
                     guard object.attachedActionSets?.contains(handleID(active[i].actionSet)) == true else { throw .actionSetNotAttached }
                     let path = active[i].subactionPath
                     if path != XrPath(XR_NULL_PATH) {
-                        guard topLevelUserPaths.contains(try registry.pathString(path, in: object.instance)) else { throw .pathUnsupported }
+                        guard inputPaths.isTopLevelUserPath(try registry.pathString(path, in: object.instance)) else { throw .pathUnsupported }
                     }
+                    activeSets.append(active[i])
                 }
             }
-            // Spec 11.6: input is only delivered to the focused session.
-            return object.lifecycle.isFocused ? XR_SUCCESS : XrResult(.sessionNotFocused)
+            // Spec 11.6: input is only delivered to the focused session; an
+            // unfocused one sees every action inactive.
+            guard object.lifecycle.isFocused else {
+                object.activeGazeActions = []
+                return XrResult(.sessionNotFocused)
+            }
+            object.activeGazeActions = registry.gazeActions(syncing: activeSets, session: object)
+            return XR_SUCCESS
         }
     }
 }
@@ -108,9 +118,15 @@ func xrsimGetCurrentInteractionProfile(_ session: XrSession?, _ topLevelUserPath
             let object = try registry.session(session)
             let out = try required(interactionProfile)
             try expectType(out.pointee.type, XR_TYPE_INTERACTION_PROFILE_STATE)
-            guard topLevelUserPaths.contains(try registry.pathString(topLevelUserPath, in: object.instance)) else { throw .pathUnsupported }
+            guard let owner = registry.instanceOf(session: object) else { throw .handleInvalid }
+            let user = try registry.pathString(topLevelUserPath, in: object.instance)
+            guard owner.inputPaths.isTopLevelUserPath(user) else { throw .pathUnsupported }
             guard object.attachedActionSets != nil else { throw .actionSetNotAttached }
-            out.pointee.interactionProfile = XrPath(XR_NULL_PATH)
+            if user == EyeGazePaths.user && object.eyeGazeProfileBound {
+                out.pointee.interactionProfile = try owner.paths.atom(for: EyeGazePaths.profile)
+            } else {
+                out.pointee.interactionProfile = XrPath(XR_NULL_PATH)
+            }
             return XR_SUCCESS
         }
     }
@@ -120,17 +136,21 @@ func xrsimEnumerateBoundSourcesForAction(_ session: XrSession?, _ enumerateInfo:
                                          _ capacity: UInt32, _ countOutput: UnsafeMutablePointer<UInt32>?,
                                          _ sources: UnsafeMutablePointer<XrPath>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        try locked { registry throws(XrSimError) -> Void in
+        let bound = try locked { registry throws(XrSimError) -> [XrPath] in
             let object = try registry.session(session)
             let info = try required(enumerateInfo).pointee
             try expectType(info.type, XR_TYPE_BOUND_SOURCES_FOR_ACTION_ENUMERATE_INFO)
-            _ = try registry.attachedAction(info.action, session: object, type: nil)
+            let action = try registry.attachedAction(info.action, session: object, type: nil)
+            guard let owner = registry.instanceOf(session: object), owner.eyeGazeActions.contains(handleID(info.action)),
+                action.type == XR_ACTION_TYPE_POSE_INPUT
+            else { return [] }
+            return [try owner.paths.atom(for: EyeGazePaths.poseInput)]
         }
-        return try writeArray([XrPath](), capacity: capacity, countOutput: countOutput, buffer: sources)
+        return try writeArray(bound, capacity: capacity, countOutput: countOutput, buffer: sources)
     }
 }
 
-/// Nothing is ever bound, so a source is simply named by its path.
+/// A source is simply named by its path.
 func xrsimGetInputSourceLocalizedName(_ session: XrSession?, _ getInfo: UnsafePointer<XrInputSourceLocalizedNameGetInfo>?,
                                       _ capacity: UInt32, _ countOutput: UnsafeMutablePointer<UInt32>?,
                                       _ buffer: UnsafeMutablePointer<CChar>?) -> XrResult {

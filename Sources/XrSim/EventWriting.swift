@@ -20,5 +20,11 @@ func writeEvent(_ event: RuntimeEvent, to buffer: UnsafeMutablePointer<XrEventDa
                 fromDisplayRefreshRate: event.from, toDisplayRefreshRate: event.to)
         }
         Log.debug("event: display refresh rate \(event.from) -> \(event.to) Hz")
+    case .interactionProfileChanged(let session):
+        raw.withMemoryRebound(to: XrEventDataInteractionProfileChanged.self, capacity: 1) { changed in
+            changed.pointee = XrEventDataInteractionProfileChanged(
+                type: XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED, next: nil, session: makeHandle(session))
+        }
+        Log.debug("event: interaction profile changed")
     }
 }

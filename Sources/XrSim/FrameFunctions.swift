@@ -17,6 +17,7 @@ func xrsimWaitFrame(_ session: XrSession?, _ frameWaitInfo: UnsafePointer<XrFram
         if let wake = timing.wakeAt { sleep(untilMonotonic: wake) }
         let shouldRender = try locked { registry throws(XrSimError) -> Bool in
             let object = try registry.session(session)
+            object.gaze.frameWaited(object.frameLoop.stats.waits, displayTime: timing.predictedDisplayTime)
             object.frameLoop.waited()
             return object.lifecycle.shouldRender
         }
@@ -54,11 +55,12 @@ func xrsimEndFrame(_ session: XrSession?, _ frameEndInfo: UnsafePointer<XrFrameE
             try object.frameLoop.checkCanEnd()
             let id = handleID(session)
             let depthEnabled = registry.instanceOf(session: object)?.extensions.contains(.compositionLayerDepth) ?? false
-            let frame = try readSubmittedFrame(info, maxLayers: Int(maxLayerCount), readDepth: depthEnabled)
+            let viewCount = object.viewConfiguration.viewCount
+            let frame = try readSubmittedFrame(info, maxLayers: Int(maxLayerCount), viewCount: viewCount, readDepth: depthEnabled)
             let rules = SubmissionRules(
                 supportedBlendModes: [Int32(bitPattern: XR_ENVIRONMENT_BLEND_MODE_OPAQUE.rawValue)],
                 maxLayerCount: Int(maxLayerCount),
-                viewCount: stereoViewCount,
+                viewCount: viewCount,
                 spaces: Set(registry.spaces.handles(where: { $0.session == id })),
                 swapchains: registry.swapchainFacts(of: id))
             do throws(XrSimError) {

@@ -9,6 +9,8 @@ enum InstanceExtension: String, CaseIterable {
     case compositionLayerDepth = "XR_KHR_composition_layer_depth"
     case displayRefreshRate = "XR_FB_display_refresh_rate"
     case performanceSettings = "XR_EXT_performance_settings"
+    case eyeGazeInteraction = "XR_EXT_eye_gaze_interaction"
+    case quadViews = "XR_VARJO_quad_views"
 
     var specVersion: UInt32 {
         switch self {
@@ -18,6 +20,8 @@ enum InstanceExtension: String, CaseIterable {
         case .compositionLayerDepth: UInt32(XR_KHR_composition_layer_depth_SPEC_VERSION)
         case .displayRefreshRate: UInt32(XR_FB_display_refresh_rate_SPEC_VERSION)
         case .performanceSettings: UInt32(XR_EXT_performance_settings_SPEC_VERSION)
+        case .eyeGazeInteraction: UInt32(XR_EXT_eye_gaze_interaction_SPEC_VERSION)
+        case .quadViews: UInt32(XR_VARJO_quad_views_SPEC_VERSION)
         }
     }
 

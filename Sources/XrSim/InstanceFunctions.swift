@@ -39,6 +39,10 @@ func xrsimCreateInstance(_ createInfo: UnsafePointer<XrInstanceCreateInfo>?, _ i
         let (config, warnings) = XrSimConfig.parse(xrsimEnvironment())
         Log.setLevel(config.logLevel)
         for warning in warnings { Log.warn(warning) }
+        if !config.errors.isEmpty {
+            for error in config.errors { Log.error("\(error); instance not created") }
+            throw .initializationFailed
+        }
         // API layers were resolved by the loader; only extensions concern the runtime.
         let offered = InstanceExtension.offered(config)
         var extensions: Set<InstanceExtension> = []

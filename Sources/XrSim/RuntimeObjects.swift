@@ -17,6 +17,10 @@ final class InstanceObject {
     var lastVulkanInstance: VkInstance? = nil
     /// Once any session attached action sets, bindings are frozen (spec 11.4).
     var actionSetsAttached = false
+    /// Actions the latest suggestion for the eye gaze profile bound to the gaze.
+    var eyeGazeActions: Set<UInt64> = []
+
+    var inputPaths: InputPaths { InputPaths(eyeGaze: extensions.contains(.eyeGazeInteraction)) }
 
     init(config: XrSimConfig, extensions: Set<InstanceExtension>) {
         self.config = config
@@ -44,6 +48,14 @@ final class SessionObject {
     /// XR_EXT_performance_settings: the levels the app asked for.
     var performance = PerformanceLevels()
     var attachedActionSets: [UInt64]? = nil
+    /// XR_EXT_eye_gaze_interaction: XRSIM_GAZE on this session's frames.
+    var gaze: GazeTimeline
+    /// Attached action sets hold a gaze-bound action: /user/eyes_ext has the eye gaze profile.
+    var eyeGazeProfileBound = false
+    /// Gaze-bound actions the latest xrSyncActions made active.
+    var activeGazeActions: Set<UInt64> = []
+    /// What xrBeginSession chose; xrEndFrame's projection layers have its view count.
+    var viewConfiguration = ViewConfiguration.stereo
     /// XRSIM_DUMP_DIR / XRSIM_DUMP_FRAMES of the instance.
     let dump: DumpSettings?
 
@@ -51,6 +63,7 @@ final class SessionObject {
         self.instance = instance
         self.vulkan = vulkan
         dump = config.dump
+        gaze = GazeTimeline(script: config.gaze)
         lifecycle = SessionLifecycle(frameLimit: config.frameLimit)
         pacer = FramePacer(mode: config.clock, refreshHz: config.refreshHz, origin: now)
         refreshRate = DisplayRefreshRate(supported: config.refreshRates, defaultRate: config.refreshHz)
@@ -59,8 +72,10 @@ final class SessionObject {
 
 enum SpaceKind {
     case reference(ReferenceSpaceKind)
-    /// Controllers are never connected, so an action space is never located.
-    case action(action: UInt64)
+    /// Controllers are never connected: only an action bound to the eye gaze
+    /// is ever located, and only when `eyes` (the space's subaction path is
+    /// null or /user/eyes_ext).
+    case action(action: UInt64, eyes: Bool)
 }
 
 final class SpaceObject {

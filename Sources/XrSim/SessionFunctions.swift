@@ -83,7 +83,9 @@ func xrsimBeginSession(_ session: XrSession?, _ beginInfo: UnsafePointer<XrSessi
             let object = try registry.session(session)
             let info = try required(beginInfo).pointee
             try expectType(info.type, XR_TYPE_SESSION_BEGIN_INFO)
-            let states = try object.lifecycle.begin(viewConfigurationSupported: info.primaryViewConfigurationType == stereo)
+            let configuration = try? registry.instanceOf(session: object)?.viewConfiguration(info.primaryViewConfigurationType)
+            let states = try object.lifecycle.begin(viewConfigurationSupported: configuration != nil)
+            object.viewConfiguration = configuration ?? .stereo
             object.frameLoop.reset()
             registry.announce(states, session: handleID(session))
             Log.debug("session begun")

@@ -17,13 +17,15 @@ extension Registry {
         guard object.session == session else { throw .handleInvalid }
         return object
     }
-}
 
-/// Where a space is in the common (STAGE) frame; nil when it is untracked.
-private func poseInStage(_ space: SpaceObject) -> Pose? {
-    switch space.kind {
-    case let .reference(kind): SimulatedHead.origin(of: kind).composed(with: space.offset)
-    case .action: nil
+    /// Where a space is in the common (STAGE) frame at `time`; nil when it is untracked.
+    func poseInStage(_ space: SpaceObject, at time: Int64) -> Pose? {
+        switch space.kind {
+        case let .reference(kind):
+            SimulatedHead.origin(of: kind).composed(with: space.offset)
+        case let .action(action, eyes):
+            actionSpacePose(action: action, eyes: eyes, offset: space.offset, session: space.session, time: time)
+        }
     }
 }
 
@@ -86,8 +88,10 @@ func xrsimCreateActionSpace(_ session: XrSession?, _ createInfo: UnsafePointer<X
             try registry.checkSubactionPath(info.subactionPath, of: action)
             let offset = pose(info.poseInActionSpace)
             guard offset.orientation.isNormalized else { throw .poseInvalid }
+            let eyes = registry.selectsEyes(info.subactionPath, instance: action.instance)
             let id = registry.allocator.allocate()
-            registry.spaces.insert(SpaceObject(session: handleID(session), kind: .action(action: handleID(info.action)), offset: offset), as: id)
+            registry.spaces.insert(SpaceObject(session: handleID(session), kind: .action(action: handleID(info.action), eyes: eyes),
+                                               offset: offset), as: id)
             out.pointee = makeHandle(id)
             return XR_SUCCESS
         }
@@ -97,15 +101,21 @@ func xrsimCreateActionSpace(_ session: XrSession?, _ createInfo: UnsafePointer<X
 func xrsimLocateSpace(_ space: XrSpace?, _ baseSpace: XrSpace?, _ time: XrTime,
                       _ location: UnsafeMutablePointer<XrSpaceLocation>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let (target, base) = try locked { registry throws(XrSimError) -> (Pose?, Pose?) in
+        let (target, base, isAction) = try locked { registry throws(XrSimError) -> (Pose?, Pose?, Bool) in
             let target = try registry.space(space)
             let base = try registry.space(baseSpace, of: target.session)
-            return (poseInStage(target), poseInStage(base))
+            let isAction = if case .action = target.kind { true } else { false }
+            return (registry.poseInStage(target, at: time), registry.poseInStage(base, at: time), isAction)
         }
         let out = try required(location)
         try expectType(out.pointee.type, XR_TYPE_SPACE_LOCATION)
         guard time > 0 else { throw .timeInvalid }
         let velocity = findInOutputChain(out.pointee.next, XR_TYPE_SPACE_VELOCITY)?.assumingMemoryBound(to: XrSpaceVelocity.self)
+        if isAction, let sample = findInOutputChain(out.pointee.next, XR_TYPE_EYE_GAZE_SAMPLE_TIME_EXT) {
+            // The script gives the gaze at any time, as a predicting tracker
+            // would; 0 is the spec's "no sample".
+            sample.assumingMemoryBound(to: XrEyeGazeSampleTimeEXT.self).pointee.time = target == nil ? 0 : time
+        }
         if let target, let base {
             out.pointee.locationFlags = allLocationFlags
             out.pointee.pose = xrPose(Pose.relative(target, to: base))
@@ -137,20 +147,23 @@ func xrsimLocateViews(_ session: XrSession?, _ viewLocateInfo: UnsafePointer<XrV
                       _ countOutput: UnsafeMutablePointer<UInt32>?, _ views: UnsafeMutablePointer<XrView>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
         let info = try required(viewLocateInfo).pointee
-        let base = try locked { registry throws(XrSimError) -> Pose? in
-            _ = try registry.session(session)
-            return poseInStage(try registry.space(info.space, of: handleID(session)))
+        let (base, owner) = try locked { registry throws(XrSimError) -> (Pose?, InstanceObject?) in
+            let object = try registry.session(session)
+            let space = try registry.space(info.space, of: handleID(session))
+            return (registry.poseInStage(space, at: info.displayTime), registry.instanceOf(session: object))
         }
         try expectType(info.type, XR_TYPE_VIEW_LOCATE_INFO)
         let state = try required(viewState)
         try expectType(state.pointee.type, XR_TYPE_VIEW_STATE)
-        guard info.viewConfigurationType == stereo else { throw .viewConfigurationTypeUnsupported }
+        guard let owner else { throw .handleInvalid }
+        let configuration = try owner.viewConfiguration(info.viewConfigurationType)
         guard info.displayTime > 0 else { throw .timeInvalid }
-        let result = try writeStructs(count: stereoViewCount, capacity: capacity, countOutput: countOutput, buffer: views,
-                                      isValid: { $0.type == XR_TYPE_VIEW }) { view, eye in
-            let eyeInStage = SimulatedHead.headInStage.composed(with: SimulatedHead.eyeInHead(eye))
+        let result = try writeStructs(count: configuration.viewCount, capacity: capacity, countOutput: countOutput, buffer: views,
+                                      isValid: { $0.type == XR_TYPE_VIEW }) { view, index in
+            // Focus views sit at their eye: same pose, narrower fov.
+            let eyeInStage = SimulatedHead.headInStage.composed(with: SimulatedHead.eyeInHead(configuration.eye(ofView: index)))
             view.pose = xrPose(base.map { Pose.relative(eyeInStage, to: $0) } ?? .identity)
-            let fov = SimulatedHead.fov(ofEye: eye)
+            let fov = configuration.fov(ofView: index)
             view.fov = XrFovf(angleLeft: fov.angleLeft, angleRight: fov.angleRight, angleUp: fov.angleUp, angleDown: fov.angleDown)
         }
         state.pointee.viewStateFlags = base == nil ? 0 : allLocationFlags

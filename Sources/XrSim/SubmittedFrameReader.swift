@@ -4,30 +4,30 @@ import XrSimCore
 /// Turns the C structures of XrFrameEndInfo into the plain values XrSimCore
 /// validates. Reads no further than the validator will look: at most one layer
 /// past the limit, and projection views only when their count is right.
-func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, readDepth: Bool) throws(XrSimError) -> SubmittedFrame {
+func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, viewCount: Int, readDepth: Bool) throws(XrSimError) -> SubmittedFrame {
     var layers: [SubmittedLayer] = []
     let count = Int(info.layerCount)
     if count > 0 {
         let pointers = try required(info.layers)
         for i in 0..<min(count, maxLayers + 1) {
-            layers.append(readLayer(pointers[i], readDepth: readDepth))
+            layers.append(readLayer(pointers[i], viewCount: viewCount, readDepth: readDepth))
         }
         if count > maxLayers + 1 { layers += Array(repeating: .null, count: count - maxLayers - 1) }
     }
     return SubmittedFrame(displayTime: info.displayTime, blendMode: Int32(bitPattern: info.environmentBlendMode.rawValue), layers: layers)
 }
 
-private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, readDepth: Bool) -> SubmittedLayer {
+private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, viewCount: Int, readDepth: Bool) -> SubmittedLayer {
     guard let header = pointer else { return .null }
     let raw = UnsafeRawPointer(header)
     switch header.pointee.type {
     case XR_TYPE_COMPOSITION_LAYER_PROJECTION:
         let layer = raw.assumingMemoryBound(to: XrCompositionLayerProjection.self).pointee
         var views: [ProjectionView]? = nil
-        if Int(layer.viewCount) != stereoViewCount {
+        if Int(layer.viewCount) != viewCount {
             views = []
         } else if let array = layer.views {
-            views = (0..<stereoViewCount).map { readView(array[$0], readDepth: readDepth) }
+            views = (0..<viewCount).map { readView(array[$0], readDepth: readDepth) }
         }
         return .projection(space: handleID(layer.space), flags: layer.layerFlags, views: views)
     case XR_TYPE_COMPOSITION_LAYER_QUAD:

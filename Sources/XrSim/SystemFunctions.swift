@@ -39,7 +39,10 @@ func xrsimGetSystem(_ instance: XrInstance?, _ getInfo: UnsafePointer<XrSystemGe
 func xrsimGetSystemProperties(_ instance: XrInstance?, _ systemId: XrSystemId,
                               _ properties: UnsafeMutablePointer<XrSystemProperties>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let config = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId).config }
+        let (config, extensions) = try locked { registry throws(XrSimError) in
+            let object = try registry.instance(instance, system: systemId)
+            return (object.config, object.extensions)
+        }
         let props = try required(properties)
         try expectType(props.pointee.type, XR_TYPE_SYSTEM_PROPERTIES)
         props.pointee.systemId = systemId
@@ -48,30 +51,31 @@ func xrsimGetSystemProperties(_ instance: XrInstance?, _ systemId: XrSystemId,
         props.pointee.graphicsProperties = XrSystemGraphicsProperties(
             maxSwapchainImageHeight: maxSwapchainSide, maxSwapchainImageWidth: maxSwapchainSide, maxLayerCount: maxLayerCount)
         props.pointee.trackingProperties = XrSystemTrackingProperties(orientationTracking: XrBool32(XR_TRUE), positionTracking: XrBool32(XR_TRUE))
+        if extensions.contains(.eyeGazeInteraction),
+            let raw = findInOutputChain(props.pointee.next, XR_TYPE_SYSTEM_EYE_GAZE_INTERACTION_PROPERTIES_EXT) {
+            // The simulated eye tracker is always there and calibrated.
+            raw.assumingMemoryBound(to: XrSystemEyeGazeInteractionPropertiesEXT.self).pointee.supportsEyeGazeInteraction = XrBool32(XR_TRUE)
+        }
         return XR_SUCCESS
     }
 }
-
-/// XrSim's only view configuration.
-let stereo = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
-let stereoViewCount = 2
 
 func xrsimEnumerateViewConfigurations(_ instance: XrInstance?, _ systemId: XrSystemId, _ capacity: UInt32,
                                       _ countOutput: UnsafeMutablePointer<UInt32>?,
                                       _ types: UnsafeMutablePointer<XrViewConfigurationType>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        _ = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
-        return try writeArray([stereo], capacity: capacity, countOutput: countOutput, buffer: types)
+        let offered = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId).viewConfigurations }
+        return try writeArray(offered.map(\.xrType), capacity: capacity, countOutput: countOutput, buffer: types)
     }
 }
 
 func xrsimGetViewConfigurationProperties(_ instance: XrInstance?, _ systemId: XrSystemId, _ type: XrViewConfigurationType,
                                          _ properties: UnsafeMutablePointer<XrViewConfigurationProperties>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        _ = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
+        let object = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
         let props = try required(properties)
         try expectType(props.pointee.type, XR_TYPE_VIEW_CONFIGURATION_PROPERTIES)
-        guard type == stereo else { throw .viewConfigurationTypeUnsupported }
+        _ = try object.viewConfiguration(type)
         props.pointee.viewConfigurationType = type
         props.pointee.fovMutable = XrBool32(XR_TRUE)
         return XR_SUCCESS
@@ -82,11 +86,11 @@ func xrsimEnumerateViewConfigurationViews(_ instance: XrInstance?, _ systemId: X
                                           _ capacity: UInt32, _ countOutput: UnsafeMutablePointer<UInt32>?,
                                           _ views: UnsafeMutablePointer<XrViewConfigurationView>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let config = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId).config }
-        guard type == stereo else { throw .viewConfigurationTypeUnsupported }
-        let size = config.resolution
-        return try writeStructs(count: stereoViewCount, capacity: capacity, countOutput: countOutput, buffer: views,
-                                isValid: { $0.type == XR_TYPE_VIEW_CONFIGURATION_VIEW }) { view, _ in
+        let object = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
+        let configuration = try object.viewConfiguration(type)
+        return try writeStructs(count: configuration.viewCount, capacity: capacity, countOutput: countOutput, buffer: views,
+                                isValid: { $0.type == XR_TYPE_VIEW_CONFIGURATION_VIEW }) { view, index in
+            let size = configuration.recommendedSize(ofView: index, eyeSize: object.config.resolution)
             view.recommendedImageRectWidth = size.width
             view.recommendedImageRectHeight = size.height
             view.maxImageRectWidth = size.width * 2
@@ -101,8 +105,8 @@ func xrsimEnumerateEnvironmentBlendModes(_ instance: XrInstance?, _ systemId: Xr
                                          _ capacity: UInt32, _ countOutput: UnsafeMutablePointer<UInt32>?,
                                          _ modes: UnsafeMutablePointer<XrEnvironmentBlendMode>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        _ = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
-        guard type == stereo else { throw .viewConfigurationTypeUnsupported }
+        let object = try locked { registry throws(XrSimError) in try registry.instance(instance, system: systemId) }
+        _ = try object.viewConfiguration(type)
         return try writeArray([XR_ENVIRONMENT_BLEND_MODE_OPAQUE], capacity: capacity, countOutput: countOutput, buffer: modes)
     }
 }

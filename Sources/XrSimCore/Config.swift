@@ -39,6 +39,12 @@ public struct XrSimConfig: Equatable, Sendable {
     public var statsFile: String? = nil
     /// Set by XRSIM_DUMP_DIR: submitted views are written to files.
     public var dump: DumpSettings? = nil
+    /// XRSIM_GAZE: where XR_EXT_eye_gaze_interaction's simulated eyes look.
+    public var gaze = GazeScript.straightAhead
+    /// Values XrSim cannot run with: xrCreateInstance logs each and fails.
+    /// Only for variables where a silent default would make a test pass for
+    /// the wrong reason (a gaze script that quietly became "straight ahead").
+    public var errors: [String] = []
 
     public init() {}
 
@@ -93,6 +99,13 @@ public struct XrSimConfig: Equatable, Sendable {
             config.optionalExtensions = extensions
             for name in unknown {
                 warnings.append("ignoring \(name) in XRSIM_EXTENSIONS: not an optional extension XrSim offers")
+            }
+        }
+        if let v = env["XRSIM_GAZE"], !v.isEmpty {
+            do throws(GazeScriptError) {
+                config.gaze = try GazeScript.parse(v)
+            } catch {
+                config.errors.append("XRSIM_GAZE=\(v): \(error.message)")
             }
         }
         if let v = env["XRSIM_STATS_FILE"], !v.isEmpty { config.statsFile = v }

@@ -62,7 +62,7 @@ public struct SubmittedFrame: Equatable, Sendable {
 public struct SubmissionRules: Sendable {
     public var supportedBlendModes: Set<Int32>
     public var maxLayerCount: Int
-    /// Projection layers of PRIMARY_STEREO have exactly this many views.
+    /// Projection layers have exactly the views of the session's view configuration.
     public var viewCount: Int
     /// XrCompositionLayerFlags bits defined by the 1.0 headers.
     public var knownLayerFlags: UInt64 = 0x7

@@ -28,3 +28,36 @@ public func isPlausibleBinding(_ binding: String, forProfile profile: String) ->
         binding.hasPrefix(user + "/input/") || binding.hasPrefix(user + "/output/")
     }
 }
+
+/// The paths XR_EXT_eye_gaze_interaction adds; they exist only on instances
+/// that enabled it.
+public enum EyeGazePaths {
+    public static let profile = "/interaction_profiles/ext/eye_gaze_interaction"
+    public static let user = "/user/eyes_ext"
+    /// The input itself, as xrEnumerateBoundSourcesForAction names it.
+    public static let poseInput = "/user/eyes_ext/input/gaze_ext/pose"
+    /// The profile's one input; spec 6.3.2 lets a binding leave out the
+    /// component of an input that has only one.
+    public static let bindings: Set<String> = [poseInput, "/user/eyes_ext/input/gaze_ext"]
+}
+
+/// The input paths of one instance: the core ones, plus eye gaze when enabled.
+public struct InputPaths: Sendable {
+    public let eyeGaze: Bool
+
+    public init(eyeGaze: Bool) { self.eyeGaze = eyeGaze }
+
+    public func isTopLevelUserPath(_ path: String) -> Bool {
+        topLevelUserPaths.contains(path) || (eyeGaze && path == EyeGazePaths.user)
+    }
+
+    public func isKnownProfile(_ profile: String) -> Bool {
+        interactionProfiles[profile] != nil || (eyeGaze && profile == EyeGazePaths.profile)
+    }
+
+    /// The eye gaze profile has a single input, so it is checked exactly.
+    public func isPlausibleBinding(_ binding: String, forProfile profile: String) -> Bool {
+        if eyeGaze && profile == EyeGazePaths.profile { return EyeGazePaths.bindings.contains(binding) }
+        return XrSimCore.isPlausibleBinding(binding, forProfile: profile)
+    }
+}

@@ -4,6 +4,8 @@
 public enum OptionalExtension: String, CaseIterable, Sendable {
     case displayRefreshRate = "XR_FB_display_refresh_rate"
     case performanceSettings = "XR_EXT_performance_settings"
+    case eyeGazeInteraction = "XR_EXT_eye_gaze_interaction"
+    case quadViews = "XR_VARJO_quad_views"
 
     /// Parses XRSIM_EXTENSIONS ("a, b"; empty entries skipped). Names XrSim
     /// cannot offer come back separately so the caller can warn and go on.

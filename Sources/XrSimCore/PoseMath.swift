@@ -1,3 +1,6 @@
+// sin and cos: the standard library has no trigonometry without Foundation.
+import Glibc
+
 public struct Vec3: Equatable, Sendable {
     public var x, y, z: Float
     public init(_ x: Float, _ y: Float, _ z: Float) { (self.x, self.y, self.z) = (x, y, z) }
@@ -20,6 +23,12 @@ public struct Quat: Equatable, Sendable {
     }
 
     var conjugate: Quat { Quat(-x, -y, -z, w) }
+
+    /// A turn by `radians` counter-clockwise (right-handed) about the unit vector `axis`.
+    static func rotation(about axis: Vec3, radians: Double) -> Quat {
+        let s = Float(sin(radians / 2))
+        return Quat(axis.x * s, axis.y * s, axis.z * s, Float(cos(radians / 2)))
+    }
 
     static func * (a: Quat, b: Quat) -> Quat {
         Quat(

@@ -30,11 +30,14 @@ public struct RefreshRateChangedEvent: Equatable, Sendable {
 public enum RuntimeEvent: Equatable, Sendable {
     case sessionState(SessionStateEvent)
     case refreshRateChanged(RefreshRateChangedEvent)
+    /// XrEventDataInteractionProfileChanged: a top-level user path got a profile.
+    case interactionProfileChanged(session: UInt64)
 
     public var session: UInt64 {
         switch self {
         case .sessionState(let event): event.session
         case .refreshRateChanged(let event): event.session
+        case .interactionProfileChanged(let session): session
         }
     }
 }
