@@ -247,6 +247,31 @@ import XrPerfCore
         }
     }
 
+    @Test func aRuntimeWithQuadViewsGetsThemUntouchedUnlessEmulationIsForced() throws {
+        let artifacts = Artifacts()
+        try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest, artifacts.runtimeLibrary)
+        for force in [false, true] {
+            var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 0)
+            defer { env.cleanUp() }
+            let dumps = env.scratch.appendingPathComponent("dumps")
+            env.variables["XRSIM_RESOLUTION"] = Self.resolution
+            env.variables["XRSIM_EXTENSIONS"] = "XR_VARJO_quad_views"
+            env.variables["XRSIM_DUMP_DIR"] = dumps.path
+            env.variables["XRSIM_DUMP_FRAMES"] = "4"
+            env.variables["XRPERF_FOVEATION"] = "fixed"
+            env.variables["XRPERF_FORCE_QUAD_EMULATION"] = force ? "true" : "false"
+            let output = try runProcess(artifacts.loadgen.path,
+                                        ["--frames", "6", "--gpu-iterations", "0", "--quad-views", "--pattern", "flat"],
+                                        environment: env.environment, timeout: 120)
+            let context = Comment(rawValue: "force \(force):\n\(output.combined.suffix(3000))")
+            #expect(output.status == 0 && !output.timedOut, context)
+            #expect(output.stderr.contains("quad views emulated") == force, context)
+            // Natively the runtime receives all four views; emulated, two.
+            let dumped = (try? FileManager.default.contentsOfDirectory(atPath: dumps.path)) ?? []
+            #expect(dumped.filter { $0.hasPrefix("frame-4-layer-0-view-") }.count == (force ? 2 : 4), context)
+        }
+    }
+
     @Test func theQuadConfigurationIsOfferedOnlyWhenFoveationIsOn() throws {
         let run = try Self.run(["XRPERF_FOVEATION": "off"], frames: [4], expectSuccess: false)
         #expect(run.output.status != 0 && !run.output.timedOut)
