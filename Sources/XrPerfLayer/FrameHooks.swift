@@ -18,7 +18,8 @@ func layerWaitFrame(
     // Decide the frame's knobs before anything waits: the divisor paces
     // this very wait.
     if let controller = state.controller {
-        controller.decideNextFrame()
+        let passNs = state.upscale?.lastGpuNs.load(ordering: .relaxed) ?? -1
+        controller.decideNextFrame(passGpuMs: passNs > 0 ? Double(passNs) / 1e6 : nil)
         state.refreshRate?.update(controller)
     }
     // The throttle sleeps before the runtime's wait, so the runtime paces

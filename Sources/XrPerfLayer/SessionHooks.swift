@@ -35,7 +35,7 @@ func layerCreateSession(
                                quadViews: foveation?.settings.mode != nil && foveation?.settings.mode != .off)
         }
         if let upscale {
-            telemetry.upscaling(renderScale: upscale.scale.x)
+            telemetry.upscaling(renderScale: upscale.scale.x, filter: upscale.filter)
             controller?.staticScale = upscale.scale.x
         }
         var refreshRate: RefreshRateControl?

@@ -16,7 +16,8 @@ extension FrameRecord {
             frameIntervalNs: duration(raw.frameIntervalNs), missedFrames: raw.missedFrames, flags: flags,
             features: FeatureFlags(rawValue: raw.featureFlags),
             knobs: KnobSettings(renderScale: raw.renderScale, frameDivisor: raw.frameDivisor,
-                                foveation: FoveationMode(rawValue: raw.foveationMode) ?? .off))
+                                foveation: FoveationMode(rawValue: raw.foveationMode) ?? .off,
+                                passFilter: PassFilter(rawValue: raw.passFilter) ?? .none))
         if raw.forecastGpuNs >= 0, raw.targetNs > 0 {
             decision = ControllerDecision(forecastGpuNs: raw.forecastGpuNs, targetNs: raw.targetNs)
         }

@@ -57,7 +57,8 @@ enum TopScreen {
         parts.append("bottleneck=\(st.bottleneck.rawValue)")
         parts.append("headroom=" + (st.headroom.frame.map { NumberText.percent($0, places: 0) } ?? "na"))
         if let knobs = s.knobs {
-            parts.append("scale=\(NumberText.fixed(knobs.renderScale, places: 2)) divisor=\(knobs.frameDivisor) foveation=\(knobs.foveation)")
+            parts.append("scale=\(NumberText.fixed(knobs.renderScale, places: 2)) divisor=\(knobs.frameDivisor) foveation=\(knobs.foveation)"
+                + (knobs.passFilter.map { " filter=\($0)" } ?? ""))
         }
         if let plan = s.controller {
             parts.append("forecast_gpu=\(NumberText.fixed(plan.forecastGpuMs, places: 2))ms target=\(NumberText.fixed(plan.targetMs, places: 2))ms")

@@ -30,7 +30,7 @@ import Testing
                                 appCpuNs: 4_567_890, appGpuNs: nil, layerCpuNs: 1_499, layerGpuNs: 0,
                                 frameIntervalNs: 11_111_111, missedFrames: 2,
                                 flags: [.late, .gpuUnavailable], features: [.recording],
-                                knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .fixed))
+                                knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .fixed, passFilter: .bilinear))
         frame.endCallNs = 123
         let object = try object(RecordingFormat.frameLine(frame))
         #expect(object["type"] as? String == "frame")
@@ -45,6 +45,7 @@ import Testing
         #expect(object["render_scale"] as? Double == 0.75)
         #expect(object["frame_divisor"] as? Int == 2)
         #expect(object["foveation"] as? String == "fixed")
+        #expect(object["pass_filter"] as? String == "bilinear")
         #expect(object["flags"] as? [String] == ["late", "gpu_unavailable"])
         #expect(object["features"] as? [String] == ["recording"])
         #expect(object["end_call_ns"] as? Int == 123)

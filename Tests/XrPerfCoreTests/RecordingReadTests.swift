@@ -13,7 +13,7 @@ import Testing
             waitReturnNs: 200, beginCallNs: 300, endCallNs: 2_000_300, endReturnNs: 2_100_000, appCpuNs: 2_000_000,
             appGpuNs: nil, layerCpuNs: 12_000, layerGpuNs: 0, frameIntervalNs: 11_100_000, missedFrames: 1,
             flags: [.late, .gpuUnavailable], features: [.gpuTiming, .recording],
-            knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .gaze))
+            knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .gaze, passFilter: .edge))
         let line = try decode(RecordingFormat.frameLine(frame))
         guard case .frame(let back) = line else {
             Issue.record("not a frame: \(line)")

@@ -55,6 +55,11 @@ extern "C" {
 #define XRPERF_FOVEATION_FIXED 1u
 #define XRPERF_FOVEATION_GAZE 2u
 
+/* XrPerfFrameRecord.passFilter */
+#define XRPERF_PASS_FILTER_NONE 0u     /* the layer runs no upscaling pass */
+#define XRPERF_PASS_FILTER_BILINEAR 1u
+#define XRPERF_PASS_FILTER_EDGE 2u
+
 typedef struct XrPerfFrameRecord {
     uint32_t sequence;               /* seqlock: odd while written */
     uint32_t flags;                  /* XRPERF_FRAME_* */
@@ -76,7 +81,7 @@ typedef struct XrPerfFrameRecord {
     float renderScale;               /* per-axis scale in force (1 = app's own size) */
     uint32_t frameDivisor;           /* 1 = every display period, 2 = every second one */
     uint32_t foveationMode;          /* XRPERF_FOVEATION_* */
-    uint32_t reserved;
+    uint32_t passFilter;             /* XRPERF_PASS_FILTER_*: the upscaling pass's filter in force */
     int64_t forecastGpuNs;           /* the controller's GPU forecast for this frame at the settings it chose; -1 none */
     int64_t targetNs;                /* the time it aimed to stay under; -1 none */
 } XrPerfFrameRecord;

@@ -6,16 +6,20 @@ public struct KnobUsage: Sendable, Equatable, Codable {
         public var renderScale: Double
         public var frameDivisor: UInt32
         public var foveation: String
+        /// The upscaling pass's filter; nil without a pass.
+        public var passFilter: String?
 
         public init(_ knobs: KnobSettings) {
             renderScale = (Double(knobs.renderScale) * 1000).rounded() / 1000
             frameDivisor = knobs.frameDivisor
             foveation = knobs.foveation.name
+            passFilter = knobs.passFilter == .none ? nil : knobs.passFilter.name
         }
 
-        /// "scale 0.85, divisor 1, foveation off".
+        /// "scale 0.85, divisor 1, foveation off" (", filter edge" with a pass).
         public var text: String {
             "scale \(NumberText.fixed(renderScale, places: 2)), divisor \(frameDivisor), foveation \(foveation)"
+                + (passFilter.map { ", filter \($0)" } ?? "")
         }
     }
 

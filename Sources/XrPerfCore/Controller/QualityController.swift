@@ -13,7 +13,7 @@
 /// A value type of fixed size with inline storage: copying it copies all of
 /// its state, and no method allocates. Same inputs, same decisions.
 public struct QualityController: Sendable {
-    public let configuration: ControllerConfiguration
+    public private(set) var configuration: ControllerConfiguration
     public private(set) var gpu: CostForecaster
     public private(set) var cpu: CostForecaster
     public private(set) var costModel: PixelCostModel
@@ -97,6 +97,13 @@ public struct QualityController: Sendable {
             $0 * knobs.appCostFactor(settings, fixedShare: fixedShare) + knobs.passCost(settings)
         }
         return (gpuCost, cpu.expected(frame: frame))
+    }
+
+    /// The measured GPU cost of a pass quality level (the layer times its
+    /// own pass each frame): what the planner weighs that level with.
+    public mutating func setPassCost(level: Int, milliseconds: Double) {
+        guard level >= 0, level < configuration.knobs.passQualityLevels, milliseconds.isFinite else { return }
+        configuration.knobs.passCostMs[level] = max(milliseconds, 0)
     }
 
     /// The settings for `frame` (the next frame to be rendered).

@@ -102,11 +102,37 @@ public struct KnobSettings: Sendable, Equatable {
     public var renderScale: Float
     public var frameDivisor: UInt32
     public var foveation: FoveationMode
+    /// The filter of the layer's upscaling pass (`none`: no pass).
+    public var passFilter: PassFilter
 
-    public init(renderScale: Float = 1, frameDivisor: UInt32 = 1, foveation: FoveationMode = .off) {
+    public init(renderScale: Float = 1, frameDivisor: UInt32 = 1, foveation: FoveationMode = .off,
+                passFilter: PassFilter = .none) {
         self.renderScale = renderScale
         self.frameDivisor = frameDivisor
         self.foveation = foveation
+        self.passFilter = passFilter
+    }
+}
+
+/// `XRPERF_PASS_FILTER_*` of telemetry.h: the upscaling pass's filter in
+/// force for a frame; the controller trades `edge` for `bilinear` under
+/// pressure.
+public enum PassFilter: UInt32, Sendable, CaseIterable {
+    case none = 0
+    case bilinear = 1
+    case edge = 2
+
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .bilinear: "bilinear"
+        case .edge: "edge"
+        }
+    }
+
+    public init?(name: String) {
+        guard let filter = PassFilter.allCases.first(where: { $0.name == name }) else { return nil }
+        self = filter
     }
 }
 

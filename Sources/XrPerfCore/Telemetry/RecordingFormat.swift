@@ -54,6 +54,7 @@ public enum RecordingFormat {
         line.field("render_scale", Double(frame.knobs.renderScale), into: &buffer)
         line.field("frame_divisor", Int64(frame.knobs.frameDivisor), into: &buffer)
         line.field("foveation", frame.knobs.foveation.name, into: &buffer)
+        if frame.knobs.passFilter != .none { line.field("pass_filter", frame.knobs.passFilter.name, into: &buffer) }
         if let decision = frame.decision {
             line.milliseconds("forecast_gpu_ms", decision.forecastGpuNs, into: &buffer)
             line.milliseconds("target_ms", decision.targetNs, into: &buffer)

@@ -73,6 +73,7 @@ struct RecordedFrame: Decodable {
         case renderScale = "render_scale"
         case frameDivisor = "frame_divisor"
         case foveation, flags, features
+        case passFilter = "pass_filter"
         case forecastGpu = "forecast_gpu_ms"
         case target = "target_ms"
     }
@@ -106,9 +107,17 @@ struct RecordedFrame: Decodable {
             }
             foveation = mode
         }
+        var passFilter = PassFilter.none
+        if let name = try c.decodeIfPresent(String.self, forKey: .passFilter) {
+            guard let filter = PassFilter(name: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .passFilter, in: c,
+                                                       debugDescription: "unknown pass filter '\(name)'")
+            }
+            passFilter = filter
+        }
         let knobs = KnobSettings(renderScale: Float(try c.decodeIfPresent(Double.self, forKey: .renderScale) ?? 1),
                                  frameDivisor: try c.decodeIfPresent(UInt32.self, forKey: .frameDivisor) ?? 1,
-                                 foveation: foveation)
+                                 foveation: foveation, passFilter: passFilter)
         record = FrameRecord(
             frameIndex: try c.decode(UInt64.self, forKey: .frame),
             predictedDisplayTime: try timestamp(.displayTime), displayPeriodNs: try timestamp(.displayPeriod),

@@ -1,6 +1,7 @@
 import COpenXR
 import Synchronization
 import XrPerfCore
+import XrPerfVulkan
 
 /// The quality controller of one session, run in xrWaitFrame before the
 /// frame's wait goes down: it reads the frames finished since (their app
@@ -39,11 +40,27 @@ final class SessionController: @unchecked Sendable {
     private var decisions = 0
     private var halfRateDecisions = 0
 
+    /// The upscaling pass's quality as a knob: level 0 the profile's edge
+    /// filter, level 1 bilinear, each weighed with its measured GPU time.
+    let passKnob: Bool
+    private let passLevel = Atomic<Int>(0)
+    /// Pass times come back a few frames late: after a level change the
+    /// next ones still belong to the old level and are not learned.
+    private var passSettling = 0
+    /// Bilinear's GPU time as a share of the edge filter's, for the level
+    /// not running (protocol 3 on lavapipe: 0.90-1.00x against 2.01-2.47x a
+    /// blit); replaced by measurement as soon as that level runs.
+    static let bilinearShareOfEdge = 0.45
+
     init(settings: ProfileSettings, drivesRenderScale: Bool, learnedScale: Double? = nil,
-         notifies: Bool = false, eventsPending: (@Sendable () -> Void)? = nil) {
+         notifies: Bool = false, passKnob: Bool = false, eventsPending: (@Sendable () -> Void)? = nil) {
         self.notifies = notifies
+        self.passKnob = passKnob
         pendingFlag = eventsPending
         var configuration = settings.controllerConfiguration
+        // The pass's GPU time is part of every frame's: level 0 is the
+        // profile's filter, level 1 (with the knob) bilinear.
+        configuration.knobs.setPassCosts(milliseconds: passKnob ? [0, 0] : [0])
         if drivesRenderScale, let learnedScale {
             configuration.initialRenderScale = min(max(learnedScale, settings.controller.minRenderScale),
                                                    settings.controller.maxRenderScale)
@@ -80,27 +97,41 @@ final class SessionController: @unchecked Sendable {
     /// The share of the period the controller keeps free.
     var headroom: Double { controller.configuration.headroom }
 
-    /// A finished frame, from xrEndFrame's thread.
+    /// A finished frame, from xrEndFrame's thread. Its GPU time is the
+    /// app's plus the layer's pass (the latest measured): the frame fits
+    /// only if both do, and the controller separates them with the pass
+    /// costs it was given.
     func post(_ frame: FrameRecord) {
         let period = frame.displayPeriodNs > 0 ? Double(frame.displayPeriodNs) / 1e6 : 0
+        let passNs = max(frame.layerGpuNs ?? 0, 0)
         mailbox.post(FrameObservation(
             frameIndex: Int(truncatingIfNeeded: frame.frameIndex), periodMs: period,
-            appGPUms: frame.appGpuNs.map { Double($0) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
+            appGPUms: frame.appGpuNs.map { Double($0 + passNs) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
             settings: QualitySettings(renderScale: Double(frame.knobs.renderScale) / max(staticScale, 0.01),
-                                      frameDivisor: Int(frame.knobs.frameDivisor))))
+                                      frameDivisor: Int(frame.knobs.frameDivisor),
+                                      passQualityLevel: passKnob && frame.knobs.passFilter == .bilinear ? 1 : 0)))
     }
 
     /// The static render scale the session runs at (the frame records hold
     /// static x dynamic); set once before the first frame.
     var staticScale = 1.0
 
-    /// xrWaitFrame, before calling down: learn, then decide.
-    func decideNextFrame() {
+    /// Whether the pass runs bilinear instead of the profile's edge filter.
+    var passReduced: Bool { passLevel.load(ordering: .relaxed) > 0 }
+
+    /// xrWaitFrame, before calling down: learn, then decide. `passGpuMs`:
+    /// the latest GPU time of the layer's pass, when it runs one.
+    func decideNextFrame(passGpuMs: Double? = nil) {
         mailbox.drain { observation in
             controller.observe(observation)
             if observation.appGPUms != nil { observed += 1 }
         }
+        learnPassCost(passGpuMs)
         let settings = controller.decide(frame: nextFrame)
+        if passKnob, settings.passQualityLevel != passLevel.load(ordering: .relaxed) {
+            passLevel.store(settings.passQualityLevel, ordering: .relaxed)
+            passSettling = UpscaleContext.slotCount + 1
+        }
         nextFrame += 1
         // About the last few seconds at 90 Hz weigh most.
         sustainedScale += (settings.renderScale - sustainedScale) * 0.005
@@ -129,6 +160,29 @@ final class SessionController: @unchecked Sendable {
         targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
                          ordering: .relaxed)
     }
+
+    /// The running level's cost follows its measurements (slowly: pass
+    /// times are noisy on a busy GPU); the other level's is derived from it
+    /// until it runs itself.
+    private func learnPassCost(_ measured: Double?) {
+        if passSettling > 0 {
+            passSettling -= 1
+            return
+        }
+        guard let measured, measured.isFinite, measured > 0 else { return }
+        let level = passLevel.load(ordering: .relaxed)
+        let knobs = controller.configuration.knobs
+        let old = knobs.passCostMs[level]
+        let cost = old > 0 ? old + (measured - old) * 0.2 : measured
+        controller.setPassCost(level: level, milliseconds: cost)
+        let other = 1 - level
+        if passKnob, !passLevelMeasured[other] {
+            controller.setPassCost(level: other, milliseconds: level == 0 ? cost * Self.bilinearShareOfEdge
+                                                                          : cost / Self.bilinearShareOfEdge)
+        }
+        passLevelMeasured[level] = true
+    }
+    private var passLevelMeasured = InlineArray<2, Bool>(repeating: false)
 
     /// What the session could sustain, read when it ends (the app has
     /// stopped calling xrWaitFrame by then).

@@ -15,7 +15,11 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
     // Overload notifications need the forecast even when no knob may turn.
     let notifies = instance.layerExtensions.contains(LayerExtensions.performanceSettings)
     let refreshRate = settings.controller.refreshRateAllowed && instance.refreshRate != .off
-    guard dynamicResolution || settings.controller.frameDivisorAllowed || notifies || refreshRate else {
+    // The edge filter can drop to bilinear where the layer upscales.
+    let upscales = settings.upscale.renderScale < 1 || (settings.upscale.renderScaleY > 0 && settings.upscale.renderScaleY < 1)
+        || settings.upscale.width > 0 || settings.upscale.height > 0 || dynamicResolution
+    let passKnob = vulkan && upscales && settings.upscale.filter == .edge
+    guard dynamicResolution || settings.controller.frameDivisorAllowed || notifies || refreshRate || passKnob else {
         logInfo("adaptive quality idle: the app takes no recommended resolution and the frame divisor is not allowed")
         return nil
     }
@@ -23,6 +27,7 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
             + (dynamicResolution ? "render scale \(settings.controller.minRenderScale)-\(settings.controller.maxRenderScale)" : "fixed render scale")
             + (settings.controller.frameDivisorAllowed ? ", frame divisor 1-2" : ", frame divisor 1")
             + (notifies ? ", performance notifications" : "")
+            + (passKnob ? ", upscaling filter edge-bilinear" : "")
             + (refreshRate ? ", refresh rate" : ""))
     var learnedScale: Double?
     if dynamicResolution, let path = LearnedStateFile.path(),
@@ -31,7 +36,7 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
         logInfo("starting from the learned render scale \(learned.renderScale) (\(learned.sessions) earlier session(s))")
     }
     return SessionController(settings: settings, drivesRenderScale: dynamicResolution, learnedScale: learnedScale,
-                             notifies: notifies) { [instance] in
+                             notifies: notifies, passKnob: passKnob) { [instance] in
         instance.pendingLayerEvents.add(1, ordering: .releasing)
     }
 }

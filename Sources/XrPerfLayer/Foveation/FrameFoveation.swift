@@ -11,7 +11,8 @@ import XrPerfVulkan
 /// without upscaling, as for any view).
 func compositeQuadViews(
     _ views: UnsafePointer<XrCompositionLayerProjectionView>, into copies: UnsafeMutablePointer<XrCompositionLayerProjectionView>,
-    layer index: Int, _ foveation: SessionFoveation, _ upscale: SessionUpscale, _ acquiredCount: inout Int
+    layer index: Int, _ foveation: SessionFoveation, _ upscale: SessionUpscale, _ acquiredCount: inout Int,
+    filter: ProfileSettings.UpscaleFilter
 ) -> Bool {
     let slots = upscale.found + index * SessionUpscale.viewsPerLayer
     for eye in 0..<2 {
@@ -23,7 +24,7 @@ func compositeQuadViews(
             noteOnce(foveation.focusSkippedLogged, "a peripheral view shows a swapchain the layer could not take over (its log says why); its focus view is not composited")
             continue
         }
-        guard upscaleSubImage(&copies[eye].subImage, periphery, upscale, &acquiredCount, fullExtent: nil) else { return false }
+        guard upscaleSubImage(&copies[eye].subImage, periphery, upscale, &acquiredCount, fullExtent: nil, filter: filter) else { return false }
         dropDepth(from: &copies[eye])
         let focus = slots[2 + eye]
         guard let focusImages = focus.state?.takeUnretainedValue().substitution?.images,

@@ -25,6 +25,7 @@ extension XrPerfFrameRecord {
         renderScale = frame.knobs.renderScale
         frameDivisor = frame.knobs.frameDivisor
         foveationMode = frame.knobs.foveation.rawValue
+        passFilter = frame.knobs.passFilter.rawValue
         forecastGpuNs = frame.decision?.forecastGpuNs ?? -1
         targetNs = frame.decision?.targetNs ?? -1
     }

@@ -129,9 +129,11 @@ final class SessionTelemetry: @unchecked Sendable {
         }
     }
 
-    /// The session upscales at this scale: set once, before the first frame.
-    func upscaling(renderScale: Double) {
+    /// The session upscales at this scale with this filter: set once,
+    /// before the first frame.
+    func upscaling(renderScale: Double, filter: ProfileSettings.UpscaleFilter) {
         knobs.renderScale = Float(renderScale)
+        knobs.passFilter = filter == .edge ? .edge : .bilinear
         features.insert(.upscaling)
     }
 
@@ -161,6 +163,7 @@ final class SessionTelemetry: @unchecked Sendable {
                                                     targetNs: Int64(controller.targetMs * 1e6))
             }
             frame.knobs.foveation = knobs.foveation
+            frame.knobs.passFilter = controller?.passReduced == true && knobs.passFilter != .none ? .bilinear : knobs.passFilter
             frame.features = features
             // The layer's pass time comes back a few frames late: this is the
             // latest one measured (0 without a pass, nil before the first).

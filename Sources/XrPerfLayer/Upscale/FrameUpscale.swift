@@ -49,6 +49,8 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
         upscale.fail(error)
         return .unchanged
     }
+    // The controller may trade the edge filter for bilinear under pressure.
+    let filter = session.controller?.passReduced == true ? ProfileSettings.UpscaleFilter.bilinear : upscale.filter
     var acquiredCount = 0
     var viewOffset = 0
     var failed = false
@@ -63,7 +65,9 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             upscale.projections[index] = original.pointee
             let copies = upscale.views + viewOffset
             if quad, let foveation = session.foveation {
-                if !compositeQuadViews(views, into: copies, layer: index, foveation, upscale, &acquiredCount) { failed = true }
+                if !compositeQuadViews(views, into: copies, layer: index, foveation, upscale, &acquiredCount, filter: filter) {
+                    failed = true
+                }
                 upscale.projections[index].viewCount = 2
             }
             for view in 0..<viewCount where !quad {
@@ -72,7 +76,7 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
                 let found = view < SessionUpscale.viewsPerLayer
                     ? upscale.found[index * SessionUpscale.viewsPerLayer + view] : FoundSubImage()
                 let full = upscale.dynamic && found.state != nil ? upscale.fullExtents.withLock { $0[view] } : nil
-                if !upscaleSubImage(&copies[view].subImage, found, upscale, &acquiredCount, fullExtent: full) {
+                if !upscaleSubImage(&copies[view].subImage, found, upscale, &acquiredCount, fullExtent: full, filter: filter) {
                     failed = true
                 }
                 dropDepth(from: &copies[view])
@@ -85,7 +89,7 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self)
             upscale.quads[index] = original.pointee
             let found = upscale.found[index * SessionUpscale.viewsPerLayer]
-            if !upscaleSubImage(&upscale.quads[index].subImage, found, upscale, &acquiredCount, fullExtent: nil) {
+            if !upscaleSubImage(&upscale.quads[index].subImage, found, upscale, &acquiredCount, fullExtent: nil, filter: filter) {
                 failed = true
             }
             upscale.layerPointers[index] = UnsafeRawPointer(upscale.quads + index)
@@ -204,7 +208,8 @@ private func checkSubImage(_ subImage: XrSwapchainSubImage) -> Result<FoundSubIm
 /// Records one sub-image's upscale and points it at the runtime's image.
 /// False when the runtime's image could not be had.
 func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ found: FoundSubImage, _ upscale: SessionUpscale,
-                             _ acquiredCount: inout Int, fullExtent: (width: Int32, height: Int32)?) -> Bool {
+                     _ acquiredCount: inout Int, fullExtent: (width: Int32, height: Int32)?,
+                     filter: ProfileSettings.UpscaleFilter) -> Bool {
     guard let state = found.state?.takeUnretainedValue(), let substitution = state.substitution else { return true }
     if substitution.runtimeImageThisFrame == nil {
         guard let index = acquireRuntimeImage(state), acquiredCount < SessionUpscale.maximumLayers else { return false }
@@ -218,7 +223,7 @@ func upscaleSubImage(_ subImage: inout XrSwapchainSubImage, _ found: FoundSubIma
     let target = targetRect(source, fullExtent, substitution.geometry)
     upscale.context.upscale(substitution.images, appImage: Int(found.appImage), sourceLayer: subImage.imageArrayIndex,
                             source: source, runtimeImage: Int(runtimeImage), targetLayer: subImage.imageArrayIndex,
-                            target: target, filter: upscale.filter, sharpness: upscale.sharpness)
+                            target: target, filter: filter, sharpness: upscale.sharpness)
     subImage.imageRect = XrRect2Di(offset: XrOffset2Di(x: target.x, y: target.y),
                                    extent: XrExtent2Di(width: target.width, height: target.height))
     return true

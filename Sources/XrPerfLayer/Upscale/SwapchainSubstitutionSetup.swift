@@ -55,6 +55,8 @@ func createSubstitutedSwapchain(
     do {
         try InjectedFaults.check(.upscaleImages)
         try upscale.context.prepare(format, filter: upscale.filter)
+        // The controller may switch the edge filter to bilinear mid-session.
+        if session.controller?.passKnob == true { try upscale.context.prepare(format, filter: .bilinear) }
         if quad != nil { try prepareQuadComposite(upscale, format) }
         let runtimeImages = try runtimeVulkanImages(created, enumerate)
         let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)
