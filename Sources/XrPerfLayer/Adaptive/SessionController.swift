@@ -44,9 +44,7 @@ final class SessionController: @unchecked Sendable {
     /// filter, level 1 bilinear, each weighed with its measured GPU time.
     let passKnob: Bool
     private let passLevel = Atomic<Int>(0)
-    /// Pass times come back a few frames late: after a level change the
-    /// next ones still belong to the old level and are not learned.
-    private var passSettling = 0
+    private var passCosts: PassCostEstimate
     /// Bilinear's GPU time as a share of the edge filter's, for the level
     /// not running (protocol 3 on lavapipe: 0.90-1.00x against 2.01-2.47x a
     /// blit); replaced by measurement as soon as that level runs.
@@ -56,6 +54,8 @@ final class SessionController: @unchecked Sendable {
          notifies: Bool = false, passKnob: Bool = false, eventsPending: (@Sendable () -> Void)? = nil) {
         self.notifies = notifies
         self.passKnob = passKnob
+        passCosts = PassCostEstimate(levels: passKnob ? 2 : 1, lowerLevelShare: Self.bilinearShareOfEdge,
+                                     settlingFrames: UpscaleContext.slotCount + 1)
         pendingFlag = eventsPending
         var configuration = settings.controllerConfiguration
         // The pass's GPU time is part of every frame's: level 0 is the
@@ -126,11 +126,13 @@ final class SessionController: @unchecked Sendable {
             controller.observe(observation)
             if observation.appGPUms != nil { observed += 1 }
         }
-        learnPassCost(passGpuMs)
+        if passCosts.observe(passGpuMs) {
+            for level in 0..<passCosts.levels { controller.setPassCost(level: level, milliseconds: passCosts.costs[level]) }
+        }
         let settings = controller.decide(frame: nextFrame)
         if passKnob, settings.passQualityLevel != passLevel.load(ordering: .relaxed) {
             passLevel.store(settings.passQualityLevel, ordering: .relaxed)
-            passSettling = UpscaleContext.slotCount + 1
+            passCosts.switchTo(settings.passQualityLevel)
         }
         nextFrame += 1
         // About the last few seconds at 90 Hz weigh most.
@@ -160,29 +162,6 @@ final class SessionController: @unchecked Sendable {
         targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
                          ordering: .relaxed)
     }
-
-    /// The running level's cost follows its measurements (slowly: pass
-    /// times are noisy on a busy GPU); the other level's is derived from it
-    /// until it runs itself.
-    private func learnPassCost(_ measured: Double?) {
-        if passSettling > 0 {
-            passSettling -= 1
-            return
-        }
-        guard let measured, measured.isFinite, measured > 0 else { return }
-        let level = passLevel.load(ordering: .relaxed)
-        let knobs = controller.configuration.knobs
-        let old = knobs.passCostMs[level]
-        let cost = old > 0 ? old + (measured - old) * 0.2 : measured
-        controller.setPassCost(level: level, milliseconds: cost)
-        let other = 1 - level
-        if passKnob, !passLevelMeasured[other] {
-            controller.setPassCost(level: other, milliseconds: level == 0 ? cost * Self.bilinearShareOfEdge
-                                                                          : cost / Self.bilinearShareOfEdge)
-        }
-        passLevelMeasured[level] = true
-    }
-    private var passLevelMeasured = InlineArray<2, Bool>(repeating: false)
 
     /// What the session could sustain, read when it ends (the app has
     /// stopped calling xrWaitFrame by then).
