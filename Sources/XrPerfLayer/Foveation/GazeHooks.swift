@@ -61,12 +61,17 @@ func layerSyncActions(_ session: XrSession?, _ syncInfo: UnsafePointer<XrActions
           Int(syncInfo.pointee.countActiveActionSets) < SessionFoveation.maximumActiveSets
     else { return sync(session, syncInfo) }
     let appCount = Int(syncInfo.pointee.countActiveActionSets)
-    foveation.activeSets.update(from: appSets, count: appCount)
-    foveation.activeSets[appCount] = XrActiveActionSet(actionSet: gaze.actionSet, subactionPath: 0)
-    var withOurs = syncInfo.pointee
-    withOurs.countActiveActionSets = UInt32(appCount + 1)
-    withOurs.activeActionSets = UnsafePointer(foveation.activeSets)
-    return sync(session, &withOurs)
+    // On the stack: apps may sync from any thread, and the frame path
+    // allocates nothing.
+    return withUnsafeTemporaryAllocation(of: XrActiveActionSet.self, capacity: appCount + 1) { sets in
+        guard let base = sets.baseAddress else { return sync(session, syncInfo) }
+        base.initialize(from: appSets, count: appCount)
+        (base + appCount).initialize(to: XrActiveActionSet(actionSet: gaze.actionSet, subactionPath: 0))
+        var withOurs = syncInfo.pointee
+        withOurs.countActiveActionSets = UInt32(appCount + 1)
+        withOurs.activeActionSets = UnsafePointer(base)
+        return sync(session, &withOurs)
+    }
 }
 
 /// The session's space following the gaze action, or nil (logged).

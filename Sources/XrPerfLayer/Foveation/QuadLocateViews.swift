@@ -5,8 +5,7 @@ import XrPerfCore
 /// xrLocateViews for the emulated quad configuration: the runtime locates
 /// the two stereo views; views 0 and 1 are those, views 2 and 3 have the same
 /// poses and the focus sub-frustum of each eye, around the gaze or the fixed
-/// centre. Runs every frame: no allocation (the stereo views land in the
-/// session's scratch).
+/// centre. Runs every frame: no allocation.
 func locateQuadViews(
     _ session: XrSession?, _ state: SessionState, _ foveation: SessionFoveation, _ locate: PFN_xrLocateViews,
     _ locateInfo: UnsafePointer<XrViewLocateInfo>, _ viewState: UnsafeMutablePointer<XrViewState>?, _ capacity: UInt32,
@@ -17,12 +16,25 @@ func locateQuadViews(
     // The runtime has not enabled XR_VARJO_foveated_rendering: its struct
     // does not go down (a validation layer below would reject it).
     stereoInfo.next = skippingHead(stereoInfo.next, of: XR_TYPE_VIEW_LOCATE_FOVEATED_RENDERING_VARJO)
-    for eye in 0..<2 {
-        foveation.stereoViews[eye] = XrView()
-        foveation.stereoViews[eye].type = XR_TYPE_VIEW
+    // The stereo views on the stack: apps may locate from any thread.
+    return withUnsafeTemporaryAllocation(of: XrView.self, capacity: 2) { stereoViews in
+        guard let stereo = stereoViews.baseAddress else { return XR_ERROR_RUNTIME_FAILURE }
+        var blank = XrView()
+        blank.type = XR_TYPE_VIEW
+        stereo.initialize(repeating: blank, count: 2)
+        return locateQuad(session, state, foveation, locate, locateInfo, &stereoInfo, stereo, viewState, capacity,
+                          countOutput, views)
     }
+}
+
+private func locateQuad(
+    _ session: XrSession?, _ state: SessionState, _ foveation: SessionFoveation, _ locate: PFN_xrLocateViews,
+    _ locateInfo: UnsafePointer<XrViewLocateInfo>, _ stereoInfo: inout XrViewLocateInfo,
+    _ stereoViews: UnsafeMutablePointer<XrView>, _ viewState: UnsafeMutablePointer<XrViewState>?, _ capacity: UInt32,
+    _ countOutput: UnsafeMutablePointer<UInt32>?, _ views: UnsafeMutablePointer<XrView>?
+) -> XrResult {
     var stereoCount: UInt32 = 0
-    let result = locate(session, &stereoInfo, viewState, 2, &stereoCount, foveation.stereoViews)
+    let result = locate(session, &stereoInfo, viewState, 2, &stereoCount, stereoViews)
     guard xrperf_succeeded(result) != 0 else { return result }
     guard let countOutput else { return XR_ERROR_VALIDATION_FAILURE }
     let count = UInt32(SessionFoveation.quadViewCount)
@@ -32,9 +44,9 @@ func locateQuadViews(
     guard let views, stereoCount == 2 else { return XR_ERROR_VALIDATION_FAILURE }
     for index in 0..<Int(count) where views[index].type != XR_TYPE_VIEW { return XR_ERROR_VALIDATION_FAILURE }
 
-    let centres = focusCentres(state, foveation, locateInfo.pointee)
+    let centres = focusCentres(state, foveation, locateInfo.pointee, stereoViews)
     for eye in 0..<2 {
-        let stereo = foveation.stereoViews[eye]
+        let stereo = stereoViews[eye]
         views[eye].pose = stereo.pose
         views[eye].fov = stereo.fov
         let eyeFov = tangentFov(stereo.fov)
@@ -49,8 +61,8 @@ func locateQuadViews(
 
 /// Each eye's gaze point through its filter, or nil (the fixed centre) when
 /// the gaze is not followed or not available this frame.
-private func focusCentres(_ state: SessionState, _ foveation: SessionFoveation,
-                          _ info: XrViewLocateInfo) -> (TangentPoint?, TangentPoint?) {
+private func focusCentres(_ state: SessionState, _ foveation: SessionFoveation, _ info: XrViewLocateInfo,
+                          _ stereoViews: UnsafePointer<XrView>) -> (TangentPoint?, TangentPoint?) {
     guard foveation.followsGaze, appAsksForGaze(state, info) else { return (nil, nil) }
     guard let space = foveation.space, let locateSpace = state.instance.next.locateSpace else {
         if !foveation.gazeFallbackLogged.exchange(true, ordering: .relaxed) {
@@ -66,8 +78,8 @@ private func focusCentres(_ state: SessionState, _ foveation: SessionFoveation,
         return foveation.filteredCentres(nil, nil)
     }
     let gaze = quaternion(location.pose.orientation)
-    let left = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(foveation.stereoViews[0].pose.orientation))
-    let right = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(foveation.stereoViews[1].pose.orientation))
+    let left = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(stereoViews[0].pose.orientation))
+    let right = GazeProjection.tangentPoint(gaze: gaze, eye: quaternion(stereoViews[1].pose.orientation))
     return foveation.filteredCentres(left, right)
 }
 

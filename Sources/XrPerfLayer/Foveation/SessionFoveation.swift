@@ -5,20 +5,16 @@ import XrPerfCore
 /// Quad views in one session of an instance that emulates them: whether the
 /// app began the session with the quad configuration, where each eye's
 /// focus view is (fixed or following the gaze), and the scratch the frame
-/// path works in, allocated here once.
+/// path needs between frames.
 final class SessionFoveation: @unchecked Sendable {
     static let quadViewCount = 4
-    /// Active action sets the layer can add its own to without allocating.
+    /// Active action sets the layer adds its own to on the stack.
     static let maximumActiveSets = 32
 
     let instance: InstanceFoveation
     let settings: ProfileSettings.Foveation
     /// xrBeginSession asked for PRIMARY_QUAD_VARJO (the runtime was told stereo).
     let isQuad = Atomic<Bool>(false)
-    /// The stereo views located below, for the app's quad views.
-    let stereoViews: UnsafeMutablePointer<XrView>
-    /// The app's active action sets plus the layer's, for xrSyncActions.
-    let activeSets: UnsafeMutablePointer<XrActiveActionSet>
     /// The session's gaze space, once the app attached its action sets with
     /// the layer's (nil: the focus stays at its fixed place).
     private let gazeSpace = Mutex<UInt?>(nil)
@@ -34,15 +30,6 @@ final class SessionFoveation: @unchecked Sendable {
         self.instance = instance
         self.settings = settings
         self.gazeSupported = gazeSupported
-        stereoViews = .allocate(capacity: 2)
-        stereoViews.initialize(repeating: XrView(), count: 2)
-        activeSets = .allocate(capacity: Self.maximumActiveSets)
-        activeSets.initialize(repeating: XrActiveActionSet(), count: Self.maximumActiveSets)
-    }
-
-    deinit {
-        stereoViews.deallocate()
-        activeSets.deallocate()
     }
 
     /// Follows the gaze: the profile asks for it, the system tracks eyes and
