@@ -106,6 +106,10 @@ run loadgen-1-thread no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 1
 run loadgen-2-threads no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 2
 run loadgen-2-threads-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 2
 run loadgen-1-thread-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 1 --swapchain-layout array
+# Quad views with the focus following a scripted gaze: the layer's gaze
+# action joins the app's actions, synced on the render thread.
+run loadgen-2-threads-quad-gaze no XRSIM_FRAMES=0 XRPERF_FOVEATION=gaze XRSIM_EXTENSIONS=XR_EXT_eye_gaze_interaction \
+    XRSIM_GAZE=0:10:5,20:-10:0 -- "${loadgen[@]}" --threads 2 --quad-views --foveated --actions
 # The controller driving the app's render scale (META queries on the render
 # thread, decisions in xrWaitFrame on the main one) with the divisor allowed.
 run loadgen-2-threads-adaptive no XRSIM_FRAMES=0 XRPERF_FRAME_DIVISOR=true -- "${loadgen[@]}" --threads 2 --dynamic-resolution
