@@ -6,6 +6,8 @@
 # (.glsl files are shared parts, included by the .comp files.)
 # Run after editing a shader and commit both files; ShaderSourceTests fails
 # when the committed words differ from what glslangValidator makes of the source.
+# With names (tools/compile-shaders.sh Inset Upscale) only those shaders are
+# written, so one shader's edit leaves the others' files alone.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 command -v glslangValidator >/dev/null 2>&1 || {
@@ -16,6 +18,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for source in "$root"/Sources/xrperf-loadgen/Shaders/*.comp "$root"/Sources/XrPerfVulkan/Shaders/*.comp; do
     name=$(basename "$source" .comp)
+    if [ $# -gt 0 ]; then
+        case " $* " in *" $name "*) ;; *) continue ;; esac
+    fi
     output="$(dirname "$(dirname "$source")")/${name}SPIRV.swift"
     glslangValidator -V --quiet -o "$work/$name.spv" "$source"
     {

@@ -22,13 +22,24 @@ enum BenchMethod: String, CaseIterable {
     case blit
     case bilinear
     case edge
+    /// The inset case's composites: the upscale, then the focus inset.
+    case bilinearInset
+    case edgeInset
 
-    /// The name in the report: the edge filter always runs with its sharpening.
+    /// The upscale case's methods; the inset case times all of them.
+    static let upscaleMethods: [BenchMethod] = [.blit, .bilinear, .edge]
+
+    var drawsInset: Bool { self == .bilinearInset || self == .edgeInset }
+
+    /// The name in the report: the edge filter always runs with its
+    /// sharpening, and so does the inset after it.
     var passName: String {
         switch self {
         case .blit: "blit"
         case .bilinear: "bilinear"
         case .edge: "edge+sharpen"
+        case .bilinearInset: "bilinear+inset"
+        case .edgeInset: "edge+sharpen+inset"
         }
     }
 }

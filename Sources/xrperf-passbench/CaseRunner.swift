@@ -26,12 +26,7 @@ struct CaseRunner {
     /// Frame times in milliseconds per method, warm-up rounds left out.
     func run(_ benchCase: BenchCase, frames: Int, warmUp: Int) throws(BenchError) -> [BenchMethod: [Double]] {
         let format = benchCase.format.upscaleFormat
-        guard context.supports(format) else {
-            throw .unsupported("the device cannot write \(benchCase.format.vulkanName) from the pass")
-        }
-        guard context.supportsLinearBlit(format) else {
-            throw .unsupported("the device cannot blit \(benchCase.format.vulkanName) with a linear filter")
-        }
+        try Self.checkSupport(context, benchCase.format)
         let runtimeUsage = Self.runtimeXrUsage | (format.needsMutableFormat ? Self.mutableFormat : 0)
         let runtime = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
                                         count: benchCase.eyes, xrUsage: runtimeUsage, setup: context)
@@ -57,7 +52,7 @@ struct CaseRunner {
                                 height: benchCase.inputHeight, layout: images.appLayout, setup: context)
 
         var times: [BenchMethod: [Double]] = [:]
-        let methods = BenchMethod.allCases
+        let methods = BenchMethod.upscaleMethods
         for round in 0..<(warmUp + frames) {
             for step in 0..<methods.count {
                 let method = methods[(round + step) % methods.count]
@@ -71,9 +66,7 @@ struct CaseRunner {
     private func frame(_ method: BenchMethod, _ images: SubstitutedImages, _ benchCase: BenchCase) throws(BenchError) -> Double {
         let source = PixelRect(x: 0, y: 0, width: Int32(benchCase.inputWidth), height: Int32(benchCase.inputHeight))
         let target = PixelRect(x: 0, y: 0, width: Int32(benchCase.outputWidth), height: Int32(benchCase.outputHeight))
-        do {
-            // Every earlier frame was collected: nothing is delivered here.
-            try context.beginFrame { _ in }
+        return try Self.timedFrame(device, context) {
             for eye in 0..<benchCase.eyes {
                 switch method {
                 case .blit:
@@ -85,8 +78,29 @@ struct CaseRunner {
                 case .edge:
                     context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                     target: target, filter: .edge, sharpness: sharpness)
+                case .bilinearInset, .edgeInset:
+                    break
                 }
             }
+        }
+    }
+
+    static func checkSupport(_ context: UpscaleContext, _ format: BenchFormat) throws(BenchError) {
+        guard context.supports(format.upscaleFormat) else {
+            throw .unsupported("the device cannot write \(format.vulkanName) from the pass")
+        }
+        guard context.supportsLinearBlit(format.upscaleFormat) else {
+            throw .unsupported("the device cannot blit \(format.vulkanName) with a linear filter")
+        }
+    }
+
+    /// One frame of the pass's ring with `record` between its timestamps,
+    /// submitted and waited for; its GPU time in milliseconds.
+    static func timedFrame(_ device: BenchDevice, _ context: UpscaleContext, _ record: () -> Void) throws(BenchError) -> Double {
+        do {
+            // Every earlier frame was collected: nothing is delivered here.
+            try context.beginFrame { _ in }
+            record()
             try context.submitFrame()
         } catch {
             throw .pass(error)

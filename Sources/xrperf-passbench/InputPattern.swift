@@ -23,11 +23,26 @@ enum InputPattern {
         return bytes
     }
 
-    /// Copies the pattern into every image through a host-visible buffer;
-    /// the images are in `layout` before and after.
+    /// The focus view's picture: the same kind, colours inverted, so the
+    /// inset is told apart from the periphery under it.
+    static func focusPixels(width: Int, height: Int) -> [UInt8] {
+        var bytes = pixels(width: width, height: height)
+        for index in bytes.indices where index % 4 != 3 { bytes[index] = 255 - bytes[index] }
+        return bytes
+    }
+
+    /// Copies the pattern into every image; the images are in `layout`
+    /// before and after.
     static func upload(_ device: BenchDevice, images: [VkImage], width: UInt32, height: UInt32, layout: VkImageLayout,
                        setup: UpscaleContext) throws(BenchError) {
-        let bytes = pixels(width: Int(width), height: Int(height))
+        try upload(device, images: images, bytes: pixels(width: Int(width), height: Int(height)), width: width,
+                   height: height, layout: layout, setup: setup)
+    }
+
+    /// Copies `bytes` (RGBA, 8 bits per channel) into every image through a
+    /// host-visible buffer; the images are in `layout` before and after.
+    static func upload(_ device: BenchDevice, images: [VkImage], bytes: [UInt8], width: UInt32, height: UInt32,
+                       layout: VkImageLayout, setup: UpscaleContext) throws(BenchError) {
         var info = VkBufferCreateInfo()
         info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO
         info.size = VkDeviceSize(bytes.count)

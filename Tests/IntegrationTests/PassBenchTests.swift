@@ -62,6 +62,60 @@ import Testing
         #expect(lines.dropFirst(header + 1).map { $0.split(separator: " ").first ?? "" } == ["bilinear", "edge+sharpen"], context)
     }
 
+    /// The inset case checks the GPU's focus inset against InsetReference
+    /// (pixel for pixel, every 8-bit format) before it measures the composite
+    /// of one eye and of both.
+    @Test func insetCaseMatchesTheReferenceAndTimesOneAndTwoEyes() throws {
+        let output = try run(["--case", "inset", "--size", "64x48", "--format", "unorm", "--format", "srgb",
+                              "--frames", String(Self.frames), "--warm-up", "1", "--json"])
+        let context = Comment(rawValue: "xrperf-passbench:\n\(output.combined.suffix(3000))")
+        #expect(output.status == 0 && !output.timedOut, context)
+        #expect(!output.combined.contains("Validation Error"), context)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any], context)
+        #expect(object["suite"] as? String == "inset")
+        let check = try #require(object["check"] as? [String: Any], context)
+        #expect(check["passed"] as? Bool == true, context)
+        #expect(check["formats"] as? [String] == ["R8G8B8A8_UNORM", "R8G8B8A8_SRGB", "B8G8R8A8_UNORM", "B8G8R8A8_SRGB"])
+        #expect((check["worst"] as? Int).map { $0 <= 2 } == true, "\(check)")
+        #expect(check["changed_outside"] as? Int == 0, "\(check)")
+        // The focus changed a good part of the image: a pass that did nothing fails.
+        let values = try #require(check["values"] as? Int), inset = try #require(check["inset_values"] as? Int)
+        #expect(values > 0 && inset * 20 > values, "\(check)")
+
+        let results = try #require(object["results"] as? [[String: Any]], context)
+        // Four passes (the upscale alone and with the inset) x one and two eyes x two formats.
+        #expect(results.count == 16, context)
+        #expect(Set(results.compactMap { $0["pass"] as? String })
+                == ["bilinear", "edge+sharpen", "bilinear+inset", "edge+sharpen+inset"])
+        #expect(Set(results.compactMap { $0["eyes"] as? Int }) == [1, 2])
+        for row in results {
+            #expect(row["frames"] as? Int == Self.frames)
+            // 0.5 of 64x48 for the periphery; 0.4 of each axis, rounded, for the focus.
+            #expect(row["input_width"] as? Int == 32 && row["input_height"] as? Int == 24, "\(row)")
+            if (row["pass"] as? String)?.hasSuffix("+inset") == true {
+                #expect(row["focus_width"] as? Int == 26 && row["focus_height"] as? Int == 19, "\(row)")
+            } else {
+                #expect(row["focus_width"] == nil, "\(row)")
+            }
+            for key in ["median_ms", "p90_ms", "blit_median_ms", "blit_p90_ms", "ratio"] {
+                let value = try #require(row[key] as? Double, "\(key) in \(row)")
+                #expect(value > 0 && value.isFinite, "\(key) in \(row)")
+            }
+        }
+    }
+
+    @Test func insetTableSaysTheCheckPassed() throws {
+        let output = try run(["--case", "inset", "--size", "32x32", "--frames", "1", "--warm-up", "0"])
+        let context = Comment(rawValue: "xrperf-passbench:\n\(output.combined.suffix(3000))")
+        #expect(output.status == 0 && !output.timedOut, context)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("inset check: pass (") }, context)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("pass ") }, context)
+        let passes: [String] = ["bilinear", "edge+sharpen", "bilinear+inset", "edge+sharpen+inset"]
+        let names: [String] = lines.dropFirst(header + 1).map { String($0.split(separator: " ").first ?? "") }
+        #expect(names == passes + passes, context)
+    }
+
     @Test func rejectsABadSize() throws {
         let output = try run(["--size", "0x10"])
         #expect(output.status == 64, Comment(rawValue: output.combined))

@@ -9,7 +9,7 @@ import XrPerfCore
 @Suite struct ShaderSourceTests {
     /// (target folder under Sources, shader name)
     static let shaders = [
-        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/Upscale",
+        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/Inset", "XrPerfVulkan/Upscale",
     ]
 
     @Test func everyShaderIsListed() throws {
@@ -68,23 +68,25 @@ import XrPerfCore
                 "Sources/\(target)/\(name)SPIRV.swift is stale (\(committed.count) words, source gives \(compiled.count)): run tools/compile-shaders.sh")
     }
 
-    /// The rgba16f pipeline is the committed rgba8 module with its storage
-    /// format patched (SPIRVStorageFormat): exactly what the compiler makes
-    /// of the shader written for rgba16f.
-    @Test func theRgba16fPatchIsWhatTheCompilerMakes() throws {
+    /// The rgba16f pipeline of each layer pass is the committed rgba8 module
+    /// with its storage format patched (SPIRVStorageFormat): exactly what the
+    /// compiler makes of the shader written for rgba16f.
+    @Test(arguments: ["Upscale", "Inset"])
+    func theRgba16fPatchIsWhatTheCompilerMakes(shader: String) throws {
         let shaders = Artifacts().root.appendingPathComponent("Sources/XrPerfVulkan/Shaders")
-        let wrapper = FileManager.default.temporaryDirectory.appendingPathComponent("upscale-rgba16f-\(UUID().uuidString).comp")
+        let wrapper = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(shader.lowercased())-rgba16f-\(UUID().uuidString).comp")
         defer { try? FileManager.default.removeItem(at: wrapper) }
         try Data("""
             #version 450
             #extension GL_GOOGLE_include_directive : require
             #define OUTPUT_FORMAT rgba16f
-            #include "Upscale.glsl"
+            #include "\(shader).glsl"
 
             """.utf8).write(to: wrapper)
         let compiled = try Self.compile(wrapper, including: shaders)
         let committed = Self.committedWords(try String(
-            contentsOf: shaders.deletingLastPathComponent().appendingPathComponent("UpscaleSPIRV.swift"), encoding: .utf8))
+            contentsOf: shaders.deletingLastPathComponent().appendingPathComponent("\(shader)SPIRV.swift"), encoding: .utf8))
         let patched = try #require(SPIRVStorageFormat.patched(committed, to: SPIRVStorageFormat.rgba16f))
         #expect(patched != committed)
         #expect(patched == compiled)

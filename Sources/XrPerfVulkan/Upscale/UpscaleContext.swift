@@ -18,6 +18,8 @@ public final class UpscaleContext: @unchecked Sendable {
     let physicalDevice: VkPhysicalDevice
     let queue: VkQueue
     let pipelines: UpscalePipelines
+    /// The focus-inset pass's, made by the first `prepareInset`.
+    var insetPipelines: InsetPipelines?
     private var commandPool: VkCommandPool?
     private var queryPool: VkQueryPool?
     private var commands: [VkCommandBuffer?]
@@ -273,6 +275,8 @@ public final class UpscaleContext: @unchecked Sendable {
         functions.destroyQueryPool(device, queryPool, nil)
         functions.destroyCommandPool(device, commandPool, nil)
         (queryPool, commandPool) = (nil, nil)
+        insetPipelines?.destroy()
+        insetPipelines = nil
         pipelines.destroy()
     }
 

@@ -10,6 +10,7 @@ import XrPerfCore
 final class UpscalePipelines {
     struct Variant: Equatable {
         var storageClass: UpscaleFormat.StorageClass
+        /// Specialisation constant 0: the edge filter (upscale), sharpening (inset).
         var edge: Bool
         var encodeSRGB: Bool
         var swapRedBlue: Bool
@@ -50,10 +51,16 @@ final class UpscalePipelines {
 
         sourceLayout = try setLayout(VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER)
         targetLayout = try setLayout(VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, binding: 1)
+        pipelineLayout = try makePipelineLayout(pushConstantSize: MemoryLayout<UpscalePushConstants>.size)
+    }
 
+    /// A layout with the pass's two descriptor set layouts, so the same
+    /// descriptor sets serve every pass built on it (the focus inset too).
+    func makePipelineLayout(pushConstantSize: Int) throws(PassFailure) -> VkPipelineLayout? {
         var layouts: (VkDescriptorSetLayout?, VkDescriptorSetLayout?) = (sourceLayout, targetLayout)
         var range = VkPushConstantRange(stageFlags: VK_SHADER_STAGE_COMPUTE_BIT.rawValue, offset: 0,
-                                        size: UInt32(MemoryLayout<UpscalePushConstants>.size))
+                                        size: UInt32(pushConstantSize))
+        var pipelineLayout: VkPipelineLayout?
         let result = withUnsafePointer(to: &layouts) { pointer in
             pointer.withMemoryRebound(to: VkDescriptorSetLayout?.self, capacity: 2) { setLayouts in
                 var info = VkPipelineLayoutCreateInfo()
@@ -68,6 +75,7 @@ final class UpscalePipelines {
             }
         }
         try check(result, "vkCreatePipelineLayout")
+        return pipelineLayout
     }
 
     /// Makes the pipeline for `variant` unless it exists.
@@ -80,7 +88,7 @@ final class UpscalePipelines {
             }
             words = patched
         }
-        pipelines.append((variant, try pipeline(words, variant)))
+        pipelines.append((variant, try makePipeline(words, variant, layout: pipelineLayout)))
     }
 
     /// A linear scan of a handful of entries: no allocation, no hashing.
@@ -108,7 +116,10 @@ final class UpscalePipelines {
         return layout
     }
 
-    private func pipeline(_ words: [UInt32], _ variant: Variant) throws(PassFailure) -> VkPipeline? {
+    /// A compute pipeline of `words` specialised for `variant`: constant 0 is
+    /// the pass's optional stage (the edge filter, the inset's sharpening),
+    /// 1 to 3 the colour handling, the same ids in every shader.
+    func makePipeline(_ words: [UInt32], _ variant: Variant, layout: VkPipelineLayout?) throws(PassFailure) -> VkPipeline? {
         var module: VkShaderModule?
         let created = words.withUnsafeBufferPointer { code in
             var info = VkShaderModuleCreateInfo()
@@ -141,7 +152,7 @@ final class UpscalePipelines {
                             create.stage.module = module
                             create.stage.pName = entry
                             create.stage.pSpecializationInfo = info
-                            create.layout = pipelineLayout
+                            create.layout = layout
                             return functions.createComputePipelines(device, nil, 1, &create, nil, &pipeline)
                         }
                     }

@@ -1,0 +1,93 @@
+import COpenXR
+import XrPerfCore
+
+extension UpscaleContext {
+    /// Builds the inset pipelines for a focus swapchain of `focus` drawn
+    /// over runtime images of `target`, with and without sharpening (the
+    /// profile may change the sharpness live): called when the swapchain is
+    /// set up, so no frame ever compiles one.
+    public func prepareInset(focus: UpscaleFormat, target: UpscaleFormat) throws(PassFailure) {
+        let pipelines: InsetPipelines
+        if let existing = insetPipelines {
+            pipelines = existing
+        } else {
+            pipelines = try InsetPipelines(upscale: self.pipelines)
+            insetPipelines = pipelines
+        }
+        for sharpen in [false, true] {
+            try pipelines.prepare(insetVariant(focus: focus, target: target, sharpen: sharpen))
+        }
+    }
+
+    func insetVariant(focus: UpscaleFormat, target: UpscaleFormat, sharpen: Bool) -> UpscalePipelines.Variant {
+        UpscalePipelines.Variant(storageClass: target.storageClass, edge: sharpen, encodeSRGB: target.isSRGB,
+                                 swapRedBlue: target.swapsRedAndBlue, decodeSRGB: decodesSRGB(focus))
+    }
+
+    /// Draws a focus view over an eye's runtime image already written by
+    /// `upscale` in this frame: the focus app image `appImage` (layer
+    /// `sourceLayer`, rect `source`) stretched over `rect` of runtime image
+    /// `runtimeImage` (layer `targetLayer`), blended across `blendWidth`
+    /// pixels inside its edges and sharpened by `sharpness` (0: not), only
+    /// within `clip` (the eye's rect: a runtime image may hold both eyes) and
+    /// the image. Records nothing when no pixel is covered or
+    /// `prepareInset` has not built the pipeline.
+    public func inset(_ focus: SubstitutedImages, appImage: Int, sourceLayer: UInt32, source: PixelRect,
+                      over target: SubstitutedImages, runtimeImage: Int, targetLayer: UInt32,
+                      rect: InsetRect, clip: PixelRect, blendWidth: Float, sharpness: Double) {
+        let amount = Float(min(max(sharpness.isNaN ? 0 : sharpness, 0), 1))
+        guard let command = recordingCommand, source.width > 0, source.height > 0,
+              let region = rect.coveredPixels(within: clip),
+              let app = focus.appImage(appImage), let runtime = target.runtimeImage(runtimeImage),
+              let insetPipelines, let layout = insetPipelines.pipelineLayout,
+              let pipeline = insetPipelines.pipeline(
+                  for: insetVariant(focus: focus.format, target: target.format, sharpen: amount > 0)) else { return }
+        barrier(command, app, layers: focus.arraySize, from: focus.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: focus.appLayout),
+                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
+        // The upscaling dispatch wrote the image just before and moved it
+        // back to the runtime's layout (its barrier's second half is
+        // ALL_COMMANDS, which this one's first half continues): its writes
+        // become visible to this dispatch's reads and writes of the band.
+        barrier(command, runtime, layers: target.arraySize, from: target.runtimeLayout, to: VK_IMAGE_LAYOUT_GENERAL,
+                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
+                srcAccess: SwapchainImageLayout.access(of: target.runtimeLayout) | VK_ACCESS_SHADER_WRITE_BIT.rawValue,
+                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue,
+                dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue | VK_ACCESS_SHADER_WRITE_BIT.rawValue)
+
+        functions.cmdBindPipeline(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline)
+        var sets: (VkDescriptorSet?, VkDescriptorSet?) = (focus.sourceSet(appImage), target.targetSet(runtimeImage))
+        withUnsafePointer(to: &sets) { pointer in
+            pointer.withMemoryRebound(to: VkDescriptorSet?.self, capacity: 2) {
+                functions.cmdBindDescriptorSets(command, VK_PIPELINE_BIND_POINT_COMPUTE, layout, 0, 2, $0, 0, nil)
+            }
+        }
+        let scale = rect.sourceTexelsPerPixel(source)
+        var constants = InsetPushConstants()
+        (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
+        (constants.regionX, constants.regionY, constants.regionWidth, constants.regionHeight) = (region.x, region.y, region.width, region.height)
+        (constants.x0, constants.y0, constants.x1, constants.y1) = (rect.x0, rect.y0, rect.x1, rect.y1)
+        (constants.scaleX, constants.scaleY) = (scale.x, scale.y)
+        constants.sourceLayer = Int32(clamping: sourceLayer)
+        constants.targetLayer = Int32(clamping: targetLayer)
+        constants.sharpness = amount
+        constants.inverseBlendWidth = InsetBlend.inverseWidth(blendWidth)
+        withUnsafeBytes(of: &constants) { bytes in
+            functions.cmdPushConstants(command, layout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
+                                       UInt32(bytes.count), bytes.baseAddress)
+        }
+        // One invocation per 2x2 block of covered pixels, rows of 64 blocks
+        // (Shaders/Inset.glsl).
+        let blocksWide = (UInt32(region.width) + 1) / 2
+        let blocksHigh = (UInt32(region.height) + 1) / 2
+        functions.cmdDispatch(command, (blocksWide + 63) / 64, blocksHigh, 1)
+
+        barrier(command, app, layers: focus.arraySize, from: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, to: focus.appLayout,
+                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: 0,
+                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, dstAccess: SwapchainImageLayout.access(of: focus.appLayout))
+        barrier(command, runtime, layers: target.arraySize, from: VK_IMAGE_LAYOUT_GENERAL, to: target.runtimeLayout,
+                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue,
+                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
+                dstAccess: SwapchainImageLayout.access(of: target.runtimeLayout) | VK_ACCESS_SHADER_READ_BIT.rawValue)
+    }
+}
