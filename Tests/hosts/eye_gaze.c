@@ -12,35 +12,7 @@
 /* unsetenv */
 #define _POSIX_C_SOURCE 200809L
 #include "host_common.h"
-
-static int failures = 0;
-
-static void expect(int condition, const char *what, const char *detail) {
-    if (condition) {
-        printf("ok %s\n", what);
-    } else {
-        printf("FAIL %s: %s\n", what, detail);
-        failures++;
-    }
-}
-
-static void expect_result(XrResult actual, XrResult wanted, const char *what) {
-    char detail[64];
-    snprintf(detail, sizeof(detail), "got %d, wanted %d", (int)actual, (int)wanted);
-    expect(actual == wanted, what, detail);
-}
-
-static int offers(const char *name) {
-    uint32_t count = 0;
-    HOST_CHECK(xrEnumerateInstanceExtensionProperties(NULL, 0, &count, NULL));
-    XrExtensionProperties *properties = calloc(count, sizeof(*properties));
-    for (uint32_t i = 0; i < count; i++) properties[i].type = XR_TYPE_EXTENSION_PROPERTIES;
-    HOST_CHECK(xrEnumerateInstanceExtensionProperties(NULL, count, &count, properties));
-    int found = 0;
-    for (uint32_t i = 0; i < count; i++) found |= strcmp(properties[i].extensionName, name) == 0;
-    free(properties);
-    return found;
-}
+#include "host_checks.h"
 
 static XrResult create_instance(int withGaze, XrInstance *instance) {
     const char *const extensions[] = {XR_KHR_VULKAN_ENABLE_EXTENSION_NAME, XR_EXT_EYE_GAZE_INTERACTION_EXTENSION_NAME};
