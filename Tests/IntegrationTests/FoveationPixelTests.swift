@@ -225,6 +225,37 @@ import XrPerfCore
         }
     }
 
+    @Test(arguments: ["srgb", "bgra-unorm"])
+    func arraySwapchainsAndOtherFormatsComposite(format: String) throws {
+        // Both eyes' periphery in one 2-layer swapchain, both focus views in
+        // another. Outside the blend band each pixel is one of the two flat
+        // colours (the band itself is blended in linear light for sRGB).
+        let run = try Self.run(["XRPERF_FOVEATION": "fixed"], frames: [4],
+                               arguments: ["--swapchain-layout", "array", "--format", format])
+        try #require(run.views.count == 4, Comment(rawValue: run.output.combined.suffix(2000).description))
+        let images = try #require(run.dumps[4])
+        for eye in 0..<2 {
+            let target = try #require(Self.rect(images[eye]))
+            let placed = try #require(FocusPlacementInImage(eye: run.views[eye].fov, focus: run.views[2 + eye].fov, target: target))
+            let inset = InsetRect(x0: Float(placed.x0), y0: Float(placed.y0), x1: Float(placed.x1), y1: Float(placed.y1))
+            let blend = Float(placed.blendWidth(share: Self.edgeSmoothing))
+            var checked = 0
+            var worst = 0
+            for y in stride(from: Int(target.y), to: Int(target.y + target.height), by: 3) {
+                for x in stride(from: Int(target.x), to: Int(target.x + target.width), by: 3) {
+                    let weight = InsetBlend.weight(x: Int32(x), y: Int32(y), rect: inset, blendWidth: blend)
+                    guard weight == 0 || weight == 1 else { continue }
+                    let expected = weight == 1 ? Self.focus : Self.periphery
+                    let pixel = images[eye].pixel(x: x, y: y)
+                    let actual = SIMD3<Float>(Float(pixel.r), Float(pixel.g), Float(pixel.b))
+                    worst = max(worst, Int(((actual - expected) * (actual - expected)).max().squareRoot().rounded(.up)))
+                    checked += 1
+                }
+            }
+            #expect(checked > 1000 && worst <= 1, "\(format) eye \(eye): worst \(worst) over \(checked) pixels")
+        }
+    }
+
     @Test func twoViewsForTheQuadConfigurationAreRefused() throws {
         let run = try Self.run(["XRPERF_FOVEATION": "fixed"], frames: [4], arguments: ["--submit-views", "2"],
                                expectSuccess: false)
