@@ -71,6 +71,58 @@ static void walkInstanceCalls(World *w) {
            xrEnumerateViewConfigurationViews(w->instance, w->system, stereo, 2, &count, views));
     views[0].next = NULL;
 
+    XrViewConfigurationType types[8];
+    report("xrEnumerateViewConfigurations", "nullHandle",
+           xrEnumerateViewConfigurations(XR_NULL_HANDLE, w->system, 8, &count, types));
+    report("xrEnumerateViewConfigurations", "bogusHandle",
+           xrEnumerateViewConfigurations(BOGUS(XrInstance), w->system, 8, &count, types));
+    report("xrEnumerateViewConfigurations", "nullCount",
+           xrEnumerateViewConfigurations(w->instance, w->system, 8, NULL, types));
+    report("xrEnumerateViewConfigurations", "nullArrayWithCapacity",
+           xrEnumerateViewConfigurations(w->instance, w->system, 8, &count, NULL));
+
+    XrViewConfigurationProperties configuration = {XR_TYPE_VIEW_CONFIGURATION_PROPERTIES};
+    report("xrGetViewConfigurationProperties", "nullHandle",
+           xrGetViewConfigurationProperties(XR_NULL_HANDLE, w->system, stereo, &configuration));
+    report("xrGetViewConfigurationProperties", "bogusHandle",
+           xrGetViewConfigurationProperties(BOGUS(XrInstance), w->system, stereo, &configuration));
+    report("xrGetViewConfigurationProperties", "nullOutput",
+           xrGetViewConfigurationProperties(w->instance, w->system, stereo, NULL));
+    report("xrGetViewConfigurationProperties", "quadNotEnabled",
+           xrGetViewConfigurationProperties(w->instance, w->system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO,
+                                            &configuration));
+    configuration.next = (void *)&unknownLink;
+    report("xrGetViewConfigurationProperties", "unknownOutputNext",
+           xrGetViewConfigurationProperties(w->instance, w->system, stereo, &configuration));
+    configuration.next = NULL;
+
+    XrEnvironmentBlendMode modes[8];
+    report("xrEnumerateEnvironmentBlendModes", "nullHandle",
+           xrEnumerateEnvironmentBlendModes(XR_NULL_HANDLE, w->system, stereo, 8, &count, modes));
+    report("xrEnumerateEnvironmentBlendModes", "bogusHandle",
+           xrEnumerateEnvironmentBlendModes(BOGUS(XrInstance), w->system, stereo, 8, &count, modes));
+    report("xrEnumerateEnvironmentBlendModes", "nullCount",
+           xrEnumerateEnvironmentBlendModes(w->instance, w->system, stereo, 8, NULL, modes));
+    report("xrEnumerateEnvironmentBlendModes", "quadNotEnabled",
+           xrEnumerateEnvironmentBlendModes(w->instance, w->system, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO, 8,
+                                            &count, modes));
+
+    XrSystemProperties system = {XR_TYPE_SYSTEM_PROPERTIES};
+    report("xrGetSystemProperties", "nullHandle", xrGetSystemProperties(XR_NULL_HANDLE, w->system, &system));
+    report("xrGetSystemProperties", "bogusHandle", xrGetSystemProperties(BOGUS(XrInstance), w->system, &system));
+    report("xrGetSystemProperties", "nullOutput", xrGetSystemProperties(w->instance, w->system, NULL));
+    report("xrGetSystemProperties", "bogusSystem", xrGetSystemProperties(w->instance, 0x4F4F, &system));
+    system.next = (void *)&unknownLink;
+    report("xrGetSystemProperties", "unknownOutputNext", xrGetSystemProperties(w->instance, w->system, &system));
+    system.next = NULL;
+
+    XrInteractionProfileSuggestedBinding suggested = {XR_TYPE_INTERACTION_PROFILE_SUGGESTED_BINDING};
+    report("xrSuggestInteractionProfileBindings", "nullHandle", xrSuggestInteractionProfileBindings(XR_NULL_HANDLE, &suggested));
+    report("xrSuggestInteractionProfileBindings", "bogusHandle",
+           xrSuggestInteractionProfileBindings(BOGUS(XrInstance), &suggested));
+    report("xrSuggestInteractionProfileBindings", "nullInput", xrSuggestInteractionProfileBindings(w->instance, NULL));
+    report("xrSuggestInteractionProfileBindings", "noProfile", xrSuggestInteractionProfileBindings(w->instance, &suggested));
+
     PFN_xrVoidFunction function = NULL;
     report("xrGetInstanceProcAddr", "nullName", xrGetInstanceProcAddr(w->instance, NULL, &function));
     /* A NULL output pointer is not checked by the loader (it writes through
@@ -316,6 +368,26 @@ int main(void) {
     locate.next = &unknownLink;
     report("xrLocateViews", "unknownInputNext", xrLocateViews(w.session, &locate, &viewState, 2, &count, views));
     locate.next = NULL;
+    locate.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_QUAD_VARJO;
+    report("xrLocateViews", "quadNotEnabled", xrLocateViews(w.session, &locate, &viewState, 2, &count, views));
+    locate.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+
+    XrSessionActionSetsAttachInfo attach = {XR_TYPE_SESSION_ACTION_SETS_ATTACH_INFO};
+    report("xrAttachSessionActionSets", "nullHandle", xrAttachSessionActionSets(XR_NULL_HANDLE, &attach));
+    report("xrAttachSessionActionSets", "bogusHandle", xrAttachSessionActionSets(BOGUS(XrSession), &attach));
+    report("xrAttachSessionActionSets", "nullInput", xrAttachSessionActionSets(w.session, NULL));
+    XrActionsSyncInfo sync = {XR_TYPE_ACTIONS_SYNC_INFO};
+    report("xrSyncActions", "nullHandle", xrSyncActions(XR_NULL_HANDLE, &sync));
+    report("xrSyncActions", "bogusHandle", xrSyncActions(BOGUS(XrSession), &sync));
+    report("xrSyncActions", "nullInput", xrSyncActions(w.session, NULL));
+    /* No action sets: nothing to sync, but not an error (a session not
+     * focused says so with a success code). */
+    report("xrSyncActions", "valid", xrSyncActions(w.session, &sync));
+    XrSessionBeginInfo begin = {XR_TYPE_SESSION_BEGIN_INFO};
+    begin.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+    report("xrBeginSession", "nullHandle", xrBeginSession(XR_NULL_HANDLE, &begin));
+    report("xrBeginSession", "bogusHandle", xrBeginSession(BOGUS(XrSession), &begin));
+    report("xrBeginSession", "alreadyRunning", xrBeginSession(w.session, &begin));
     /* Close the frame that was waited for, then walk a fresh one. */
     XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
     HOST_CHECK(xrBeginFrame(w.session, &beginInfo));
