@@ -61,6 +61,9 @@ func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInf
     if let upscale = state.upscale, let endInfo {
         outcome = upscaleFrame(state, upscale, endInfo.pointee)
         if case .invalid(let error) = outcome { return error }
+    } else if let foveation = state.foveation, let endInfo, foveation.isQuad.load(ordering: .acquiring) {
+        outcome = peripheryOnlyFrame(foveation, endInfo.pointee)
+        if case .invalid(let error) = outcome { return error }
     }
     let callDown = monotonicNanoseconds()
     telemetry.addLayerTime(Int64(callDown - entered))

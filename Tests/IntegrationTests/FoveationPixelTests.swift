@@ -31,7 +31,7 @@ import XrPerfCore
 
     /// Runs loadgen on quad views and returns its output, the dumped views
     /// of `frames` and the last located views loadgen reported.
-    static func run(_ variables: [String: String], frames dumped: [Int], arguments extra: [String] = [],
+    static func run(_ variables: [String: String], frames dumped: [Int], total: Int? = nil, arguments extra: [String] = [],
                     layers: [String] = [XrEnvironment.xrperf], expectSuccess: Bool = true) throws -> Run {
         let artifacts = Artifacts()
         try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest, artifacts.runtimeLibrary)
@@ -45,7 +45,7 @@ import XrPerfCore
         env.variables["XRPERF_FOCUS_SIZE"] = String(focusSize)
         env.variables["XRPERF_EDGE_SMOOTHING"] = String(edgeSmoothing)
         env.variables.merge(variables) { _, new in new }
-        let frames = (dumped.max() ?? 4) + 3
+        let frames = total ?? (dumped.max() ?? 4) + 3
         let arguments = ["--frames", String(frames), "--gpu-iterations", "0", "--quad-views", "--pattern", "flat"] + extra
         let output = try runProcess(artifacts.loadgen.path, arguments, environment: env.environment, timeout: 180)
         let context = Comment(rawValue: "xrperf-loadgen \(arguments) \(variables):\n\(output.combined.suffix(4000))")
@@ -253,6 +253,28 @@ import XrPerfCore
                 }
             }
             #expect(checked > 1000 && worst <= 1, "\(format) eye \(eye): worst \(worst) over \(checked) pixels")
+        }
+    }
+
+    @Test(arguments: [["XRPERF_FAULT": "upscale-pass"], ["XRPERF_FAULT": "upscale-images"],
+                      ["XRPERF_FAULT": "upscale-frame"], ["XRPERF_UPSCALE": "0"]])
+    func withoutThePassTheAppKeepsRunningOnThePeriphery(_ variables: [String: String]) throws {
+        // The pass cannot be built, the images cannot be made, the pass fails
+        // mid-session (from frame 30), or upscaling is off: every frame still
+        // reaches the runtime, with the peripheral views (the runtime scales
+        // them) or, after a mid-session failure, without the quad layer.
+        var all = variables
+        all["XRPERF_FOVEATION"] = "fixed"
+        let midSession = variables["XRPERF_FAULT"] == "upscale-frame"
+        let run = try Self.run(all, frames: midSession ? [20] : [40], total: 43)
+        try #require(run.views.count == 4)
+        #expect(run.output.stderr.contains("frames=43"), Comment(rawValue: run.output.stderr.suffix(2000).description))
+        if !midSession {
+            let images = try #require(run.dumps[40])
+            for eye in 0..<2 {
+                let pixel = images[eye].pixel(x: images[eye].width / 2, y: images[eye].height / 2)
+                #expect([pixel.r, pixel.g, pixel.b] == [32, 96, 160], "\(variables) eye \(eye): \(pixel)")
+            }
         }
     }
 

@@ -10,6 +10,11 @@ final class SessionFoveation: @unchecked Sendable {
     static let quadViewCount = 4
     /// Active action sets the layer adds its own to on the stack.
     static let maximumActiveSets = 32
+    /// Composition layers a frame may have for the periphery-only fallback.
+    static let maximumLayers = 16
+    /// The periphery-only fallback's rewritten frame (PeripheryOnlyFrame).
+    let layerPointers: UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>
+    let projections: UnsafeMutablePointer<XrCompositionLayerProjection>
 
     let instance: InstanceFoveation
     let settings: ProfileSettings.Foveation
@@ -30,6 +35,15 @@ final class SessionFoveation: @unchecked Sendable {
         self.instance = instance
         self.settings = settings
         self.gazeSupported = gazeSupported
+        layerPointers = .allocate(capacity: Self.maximumLayers)
+        layerPointers.initialize(repeating: nil, count: Self.maximumLayers)
+        projections = .allocate(capacity: Self.maximumLayers)
+        projections.initialize(repeating: XrCompositionLayerProjection(), count: Self.maximumLayers)
+    }
+
+    deinit {
+        layerPointers.deallocate()
+        projections.deallocate()
     }
 
     /// Follows the gaze: the profile asks for it, the system tracks eyes and

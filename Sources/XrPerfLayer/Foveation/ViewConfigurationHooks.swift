@@ -103,16 +103,16 @@ func layerBeginSession(_ session: XrSession?, _ beginInfo: UnsafePointer<XrSessi
           beginInfo.pointee.primaryViewConfigurationType == quadViewConfiguration,
           foveation.settings.mode != .off, foveation.instance.vulkan
     else { return begin(session, beginInfo) }
-    // Without the layer's Vulkan pass (not a Vulkan session, XRPERF_UPSCALE=0,
-    // a device it cannot run on) the views cannot be composited.
-    guard state.upscale != nil else {
-        logWarn("quad views cannot be composited in this session (no Vulkan pass; the log says why): the quad configuration is refused")
-        return XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED
-    }
     var stereo = beginInfo.pointee
     stereo.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
     let result = begin(session, &stereo)
     if xrperf_succeeded(result) != 0 {
+        // Without the layer's Vulkan pass (XRPERF_UPSCALE=0, a device it
+        // cannot run on) the focus cannot be drawn: the runtime gets the
+        // periphery alone, and the app keeps running.
+        if state.upscale == nil {
+            logWarn("quad views without the layer's pass in this session (the log says why): the runtime shows the peripheral views alone")
+        }
         foveation.isQuad.store(true, ordering: .releasing)
         state.telemetry.foveating(followsGaze: foveation.followsGaze)
         logInfo("session began with quad views (\(foveation.followsGaze ? "focus follows the gaze" : "fixed focus")); the runtime composes stereo")

@@ -47,7 +47,7 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
         }
     } catch {
         upscale.fail(error)
-        return .unchanged
+        return withoutPass(upscale, info, layers, layerCount, quad: quad)
     }
     // The controller may trade the edge filter for bilinear under pressure.
     let filter = session.controller?.passReduced == true ? ProfileSettings.UpscaleFilter.bilinear : upscale.filter
@@ -108,10 +108,19 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
     upscale.context.collectFinished { gpuNs in
         if let gpuNs { upscale.lastGpuNs.store(gpuNs, ordering: .relaxed) }
     }
-    if failed { return .unchanged }
+    if failed { return withoutPass(upscale, info, layers, layerCount, quad: quad) }
     var rewritten = info
     rewritten.layers = UnsafePointer(upscale.layerPointers)
     return .rewritten(rewritten)
+}
+
+/// The frame of a failed pass: as the app made it, but a quad layer cannot
+/// go down as the app made it (the runtime takes stereo), so it is left out.
+private func withoutPass(
+    _ upscale: SessionUpscale, _ info: XrFrameEndInfo,
+    _ layers: UnsafePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>, _ layerCount: Int, quad: Bool
+) -> FrameUpscaleOutcome {
+    quad ? withoutSubstitutedLayers(upscale, info, layers, layerCount, quad: true) : .unchanged
 }
 
 /// After the pass failed: the frame goes on without the layers that show
