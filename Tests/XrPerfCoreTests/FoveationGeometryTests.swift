@@ -54,7 +54,8 @@ import Testing
         let layout = QuadViewLayout(recommended: recommended, maximum: QuadViewLayout.Size(width: 4096, height: 4096),
                                     peripheralDensity: 0.5, focusDensity: 1, focusShare: 0.4)
         #expect(layout.peripheral == QuadViewLayout.Size(width: 1032, height: 1104))
-        #expect(layout.focus == QuadViewLayout.Size(width: 826, height: 883))
+        // Rounded down (825.6 x 883.2): never denser than the output at density 1.
+        #expect(layout.focus == QuadViewLayout.Size(width: 825, height: 883))
         #expect(layout.size(ofView: 1) == layout.peripheral && layout.size(ofView: 3) == layout.focus)
         let share = layout.pixelShare(of: recommended)
         #expect(share > 0.40 && share < 0.42)

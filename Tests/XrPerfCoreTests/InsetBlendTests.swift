@@ -100,3 +100,21 @@ import Testing
         #expect(a.intersection(a) == a)
     }
 }
+
+@Suite struct InsetFetchChoiceTests {
+    @Test func onlyADenserFocusNeedsThePerPixelFetch() {
+        let rect = InsetRect(x0: 619.2, y0: 662.4, x1: 1444.8, y1: 1545.6)
+        // 825 x 883 texels over 825.6 x 883.2 pixels: magnified.
+        #expect(!rect.needsPerPixelFetch(PixelRect(x: 0, y: 0, width: 825, height: 883)))
+        // 826 texels over 825.6 pixels: a hair denser.
+        #expect(rect.needsPerPixelFetch(PixelRect(x: 0, y: 0, width: 826, height: 883)))
+        // Exactly one texel per pixel.
+        let whole = InsetRect(x0: 10, y0: 10, x1: 110, y1: 60)
+        #expect(!whole.needsPerPixelFetch(PixelRect(x: 0, y: 0, width: 100, height: 50)))
+        // Magnified, but within float rounding of 1: the fetch stays.
+        let near = InsetRect(x0: 0, y0: 0, x1: 1000.1, y1: 50)
+        #expect(near.needsPerPixelFetch(PixelRect(x: 0, y: 0, width: 1000, height: 50)))
+        // Twice as dense.
+        #expect(whole.needsPerPixelFetch(PixelRect(x: 0, y: 0, width: 200, height: 50)))
+    }
+}

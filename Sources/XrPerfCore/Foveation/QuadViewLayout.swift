@@ -18,9 +18,21 @@ public struct QuadViewLayout: Sendable, Equatable {
 
     /// `recommended`/`maximum`: one stereo view's; `share`: the focus area's
     /// part of each axis.
+    /// The focus size is rounded down: at density 1 a focus view rounded up
+    /// would be a fraction of a texel denser than the output, and the inset
+    /// pass then needs its slower per-pixel fetch (InsetRect.needsPerPixelFetch).
     public init(recommended: Size, maximum: Size, peripheralDensity: Double, focusDensity: Double, focusShare: Double) {
         peripheral = Self.scaled(recommended, by: peripheralDensity, limit: maximum)
-        focus = Self.scaled(recommended, by: focusDensity * min(max(focusShare, 0.01), 1), limit: maximum)
+        let share = focusDensity * min(max(focusShare, 0.01), 1)
+        focus = Size(width: Self.roundedDown(recommended.width, by: share, limit: maximum.width),
+                     height: Self.roundedDown(recommended.height, by: share, limit: maximum.height))
+    }
+
+    private static func roundedDown(_ size: UInt32, by factor: Double, limit: UInt32) -> UInt32 {
+        guard factor.isFinite, factor > 0 else { return size }
+        // A hair of slack so that products meant to be whole stay whole.
+        let value = (Double(size) * factor + 1e-9).rounded(.down)
+        return UInt32(min(Double(max(limit, 1)), max(1, value)))
     }
 
     /// The recommended size of view `index` (0...3).

@@ -44,5 +44,17 @@ public struct InsetRect: Sendable, Equatable, CustomStringConvertible {
         SIMD2(Float(source.width) / width, Float(source.height) / height)
     }
 
+    /// Whether some 2x2 block of the pass can have neighbouring pixels more
+    /// than one source texel apart, which only the per-pixel fetch serves:
+    /// when the focus is denser than the output on an axis. At one texel per
+    /// pixel or fewer two neighbours differ by at most one texel, save for
+    /// float rounding of positions up to a few thousand (about 1e-4), so a
+    /// scale within that of 1 keeps the fetch, unless it is exactly 1.
+    public func needsPerPixelFetch(_ source: PixelRect) -> Bool {
+        let scale = sourceTexelsPerPixel(source)
+        func magnifies(_ value: Float) -> Bool { value == 1 || value <= 0.9998 }
+        return !(magnifies(scale.x) && magnifies(scale.y))
+    }
+
     public var description: String { "(\(x0), \(y0))-(\(x1), \(y1))" }
 }

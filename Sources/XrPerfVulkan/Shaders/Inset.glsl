@@ -48,6 +48,10 @@ layout(constant_id = 0) const bool SHARPEN = false;
 layout(constant_id = 1) const bool ENCODE_SRGB = false;
 layout(constant_id = 2) const bool SWAP_RED_BLUE = false;
 layout(constant_id = 3) const bool DECODE_SRGB = false;
+// The inset's own: false when no block can have neighbours more than one
+// texel apart (InsetRect.needsPerPixelFetch), so the per-pixel fetch is not
+// compiled in (llvmpipe runs both sides of a branch it cannot prove uniform).
+layout(constant_id = 4) const bool PER_PIXEL_FALLBACK = true;
 
 #include "SourceTexels.glsl"
 
@@ -177,7 +181,7 @@ void main() {
     ivec2 step = ivec2(floor1) - base;
 
     vec4 c00, c10, c01, c11;
-    if (all(lessThanEqual(step, ivec2(1)))) {
+    if (!PER_PIXEL_FALLBACK || all(lessThanEqual(step, ivec2(1)))) {
         if (SHARPEN) {
             #define FETCH(c, r) G(c, r) = fetch(base + ivec2((c) - 1, (r) - 1));
             FETCH(1, 0) FETCH(2, 0) FETCH(3, 0)

@@ -15,13 +15,17 @@ extension UpscaleContext {
             insetPipelines = pipelines
         }
         for sharpen in [false, true] {
-            try pipelines.prepare(insetVariant(focus: focus, target: target, sharpen: sharpen))
+            for fallback in [false, true] {
+                try pipelines.prepare(insetVariant(focus: focus, target: target, sharpen: sharpen, perPixelFallback: fallback))
+            }
         }
     }
 
-    func insetVariant(focus: UpscaleFormat, target: UpscaleFormat, sharpen: Bool) -> UpscalePipelines.Variant {
+    func insetVariant(focus: UpscaleFormat, target: UpscaleFormat, sharpen: Bool,
+                      perPixelFallback: Bool) -> UpscalePipelines.Variant {
         UpscalePipelines.Variant(storageClass: target.storageClass, edge: sharpen, encodeSRGB: target.isSRGB,
-                                 swapRedBlue: target.swapsRedAndBlue, decodeSRGB: decodesSRGB(focus))
+                                 swapRedBlue: target.swapsRedAndBlue, decodeSRGB: decodesSRGB(focus),
+                                 perPixelFallback: perPixelFallback)
     }
 
     /// Draws a focus view over an eye's runtime image already written by
@@ -41,7 +45,8 @@ extension UpscaleContext {
               let app = focus.appImage(appImage), let runtime = target.runtimeImage(runtimeImage),
               let insetPipelines, let layout = insetPipelines.pipelineLayout,
               let pipeline = insetPipelines.pipeline(
-                  for: insetVariant(focus: focus.format, target: target.format, sharpen: amount > 0)) else { return }
+                  for: insetVariant(focus: focus.format, target: target.format, sharpen: amount > 0,
+                                    perPixelFallback: rect.needsPerPixelFetch(source))) else { return }
         barrier(command, app, layers: focus.arraySize, from: focus.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
                 srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: focus.appLayout),
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)

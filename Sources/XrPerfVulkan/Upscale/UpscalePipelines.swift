@@ -16,6 +16,10 @@ final class UpscalePipelines {
         var swapRedBlue: Bool
         /// The source is an sRGB image read through its UNORM view.
         var decodeSRGB: Bool
+        /// Constant 4, the inset only: blocks whose texels are more than one
+        /// apart can occur (a focus denser than the output), so the
+        /// per-pixel fetch is compiled in.
+        var perPixelFallback = true
     }
 
     let functions: VulkanPassFunctions
@@ -118,7 +122,8 @@ final class UpscalePipelines {
 
     /// A compute pipeline of `words` specialised for `variant`: constant 0 is
     /// the pass's optional stage (the edge filter, the inset's sharpening),
-    /// 1 to 3 the colour handling, the same ids in every shader.
+    /// 1 to 3 the colour handling, the same ids in every shader; 4 exists in
+    /// the inset shader only (an entry for an id a shader lacks is ignored).
     func makePipeline(_ words: [UInt32], _ variant: Variant, layout: VkPipelineLayout?) throws(PassFailure) -> VkPipeline? {
         var module: VkShaderModule?
         let created = words.withUnsafeBufferPointer { code in
@@ -131,18 +136,20 @@ final class UpscalePipelines {
         try check(created, "vkCreateShaderModule")
         defer { functions.destroyShaderModule(device, module, nil) }
         // Booleans are 32-bit in specialisation data.
-        var values: (UInt32, UInt32, UInt32, UInt32) = (variant.edge ? 1 : 0, variant.encodeSRGB ? 1 : 0,
-                                                        variant.swapRedBlue ? 1 : 0, variant.decodeSRGB ? 1 : 0)
+        var values: (UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            variant.edge ? 1 : 0, variant.encodeSRGB ? 1 : 0, variant.swapRedBlue ? 1 : 0, variant.decodeSRGB ? 1 : 0,
+            variant.perPixelFallback ? 1 : 0)
         var entries = (VkSpecializationMapEntry(constantID: 0, offset: 0, size: 4),
                        VkSpecializationMapEntry(constantID: 1, offset: 4, size: 4),
                        VkSpecializationMapEntry(constantID: 2, offset: 8, size: 4),
-                       VkSpecializationMapEntry(constantID: 3, offset: 12, size: 4))
+                       VkSpecializationMapEntry(constantID: 3, offset: 12, size: 4),
+                       VkSpecializationMapEntry(constantID: 4, offset: 16, size: 4))
         var pipeline: VkPipeline?
         let result = withUnsafePointer(to: &values) { data in
             withUnsafePointer(to: &entries) { map in
-                map.withMemoryRebound(to: VkSpecializationMapEntry.self, capacity: 4) { mapEntries in
-                    var specialization = VkSpecializationInfo(mapEntryCount: 4, pMapEntries: mapEntries,
-                                                              dataSize: 16, pData: UnsafeRawPointer(data))
+                map.withMemoryRebound(to: VkSpecializationMapEntry.self, capacity: 5) { mapEntries in
+                    var specialization = VkSpecializationInfo(mapEntryCount: 5, pMapEntries: mapEntries,
+                                                              dataSize: 20, pData: UnsafeRawPointer(data))
                     return withUnsafePointer(to: &specialization) { info in
                         "main".withCString { entry in
                             var create = VkComputePipelineCreateInfo()
