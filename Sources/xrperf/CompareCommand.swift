@@ -20,6 +20,9 @@ struct CompareCommand: ParsableCommand {
               misses: the miss rate rose by more than --miss-threshold percentage \
             points and a one-sided two-proportion z-test gives p < alpha.
 
+            A timing slowdown must also exceed --min-change milliseconds (default \
+            0.05): a 40% rise of a 0.01 ms median is noise no frame notices.
+
             Two runs of the same load do not regress; a noticeably heavier NEW does. \
             Improvements never fail.
 
@@ -46,6 +49,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Miss-rate rise that counts, in percentage points.", valueName: "points"))
     var missThreshold = 1.0
 
+    @Option(name: .long, help: ArgumentHelp("Smallest slowdown that counts, in milliseconds.", valueName: "ms"))
+    var minChange = 0.05
+
     @Option(name: .long, help: "Significance level of the tests.")
     var alpha = 0.01
 
@@ -64,6 +70,7 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard threshold >= 0, threshold.isFinite else { throw ValidationError("--threshold must be a percentage >= 0") }
         guard missThreshold >= 0, missThreshold.isFinite else { throw ValidationError("--miss-threshold must be >= 0") }
+        guard minChange >= 0, minChange.isFinite else { throw ValidationError("--min-change must be milliseconds >= 0") }
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
         guard (100...100_000).contains(resamples) else { throw ValidationError("--resamples must be 100 to 100000") }
     }
@@ -86,7 +93,7 @@ struct CompareCommand: ParsableCommand {
             let warnings = baseRecording.warnings.map { "\(base): \($0)" } + newRecording.warnings.map { "\(new): \($0)" }
             for warning in warnings { TelemetryOutput.warn("compare", "warning: \(warning)") }
             let options = ComparisonOptions(threshold: threshold / 100, missRateThreshold: missThreshold / 100,
-                                            alpha: alpha, resamples: resamples, seed: seed)
+                                            alpha: alpha, resamples: resamples, seed: seed, minimumChangeMs: minChange)
             let comparison = Comparison(base: baseRecording.frames, new: newRecording.frames, options: options)
             let output = Output(base: base, new: new, baseFrames: baseRecording.frames.count,
                                 newFrames: newRecording.frames.count, warnings: warnings, comparison: comparison,

@@ -89,6 +89,18 @@ import Testing
         #expect(strict.regression)
     }
 
+    @Test func microsecondSlowdownsDoNotCount() throws {
+        // 1.5x of a 0.01 ms GPU median: relatively large, absolutely nothing.
+        let tiny = Comparison(base: frames(gpuMs: 0.01, seed: 1), new: frames(gpuMs: 0.015, seed: 2),
+                              options: .init(resamples: 200))
+        let gpu = try #require(tiny.metrics.first { $0.metric == "app_gpu" })
+        #expect(gpu.p50Change > 0.4 && !gpu.regression, Comment(rawValue: tiny.reasons.joined(separator: "\n")))
+        // With no minimum the same rise is flagged, so the test can fail.
+        let bare = Comparison(base: frames(gpuMs: 0.01, seed: 1), new: frames(gpuMs: 0.015, seed: 2),
+                              options: .init(resamples: 200, minimumChangeMs: 0))
+        #expect(bare.metrics.first { $0.metric == "app_gpu" }?.regression == true)
+    }
+
     @Test func missRateRise() {
         let comparison = Comparison(base: frames(gpuMs: 6, seed: 1), new: frames(gpuMs: 6, seed: 2, lateEvery: 10),
                                     options: .init(resamples: 200))

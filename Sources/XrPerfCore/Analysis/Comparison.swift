@@ -7,6 +7,10 @@
 /// - tail: regression when the lower end of the confidence interval of
 ///   p99(new) - p99(base) exceeds `threshold` x p99(base).
 ///
+/// Both also need the slowdown's lower bound to exceed `minimumChangeMs`: a
+/// 40% rise of a 0.01 ms median is four microseconds, which no frame notices
+/// and which scheduling noise alone produces.
+///
 /// Requiring the *lower* bound of the interval to pass the threshold means
 /// noise alone almost never flags: the slowdown must be larger than the
 /// threshold with ~97.5% confidence. The miss rate is checked with a one-sided
@@ -17,13 +21,16 @@ public struct ComparisonOptions: Sendable, Equatable, Codable {
     public var threshold: Double
     /// Absolute rise of the miss rate that counts (0.01 = one percentage point).
     public var missRateThreshold: Double
+    /// Smallest slowdown of a timing metric that counts, in milliseconds.
+    public var minimumChangeMs: Double
     public var alpha: Double
     public var resamples: Int
     public var seed: UInt64
 
     public init(threshold: Double = 0.10, missRateThreshold: Double = 0.01, alpha: Double = 0.01,
-                resamples: Int = 1000, seed: UInt64 = 0x7872_7065_7266) {
+                resamples: Int = 1000, seed: UInt64 = 0x7872_7065_7266, minimumChangeMs: Double = 0.05) {
         self.threshold = threshold
+        self.minimumChangeMs = minimumChangeMs
         self.missRateThreshold = missRateThreshold
         self.alpha = alpha
         self.resamples = resamples
@@ -70,8 +77,9 @@ public struct MetricComparison: Sendable, Equatable, Codable {
         p99Difference = intervals[1]
         mannWhitney = MannWhitney(base: base, new: new)
             ?? MannWhitney(base: [0], new: [0])!
-        medianRegression = p50Difference.lower > options.threshold * baseP50 && mannWhitney.pValue < options.alpha
-        tailRegression = p99Difference.lower > options.threshold * baseP99
+        medianRegression = p50Difference.lower > max(options.threshold * baseP50, options.minimumChangeMs)
+            && mannWhitney.pValue < options.alpha
+        tailRegression = p99Difference.lower > max(options.threshold * baseP99, options.minimumChangeMs)
         regression = medianRegression || tailRegression
     }
 }
