@@ -13,20 +13,13 @@ extension UpscaleContext {
     }
 }
 
-/// One whole-image layout change (one layer, one mip: the bench's images).
-func transition(_ command: VkCommandBuffer, _ image: VkImage, from: VkImageLayout, to: VkImageLayout,
-                srcAccess: VkAccessFlags, dstAccess: VkAccessFlags) {
-    var barrier = VkImageMemoryBarrier()
-    barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER
-    barrier.srcAccessMask = srcAccess
-    barrier.dstAccessMask = dstAccess
-    barrier.oldLayout = from
-    barrier.newLayout = to
-    barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED
-    barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED
-    barrier.image = image
-    barrier.subresourceRange = VkImageSubresourceRange(
-        aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: 0, layerCount: 1)
-    vkCmdPipelineBarrier(command, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
-                         0, 0, nil, 0, nil, 1, &barrier)
+extension UpscaleContext {
+    /// One whole-image layout change of the bench's images (one layer), with
+    /// everything before and after waiting on it: set-up, not timed work.
+    func transition(_ command: VkCommandBuffer, _ image: VkImage, from: VkImageLayout, to: VkImageLayout,
+                    srcAccess: VkAccessFlags, dstAccess: VkAccessFlags) {
+        barrier(command, image, layers: 1, from: from, to: to,
+                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: srcAccess,
+                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, dstAccess: dstAccess)
+    }
 }

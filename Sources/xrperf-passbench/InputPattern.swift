@@ -43,38 +43,22 @@ enum InputPattern {
     /// host-visible buffer; the images are in `layout` before and after.
     static func upload(_ device: BenchDevice, images: [VkImage], bytes: [UInt8], width: UInt32, height: UInt32,
                        layout: VkImageLayout, setup: UpscaleContext) throws(BenchError) {
-        var info = VkBufferCreateInfo()
-        info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO
-        info.size = VkDeviceSize(bytes.count)
-        info.usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT.rawValue
-        info.sharingMode = VK_SHARING_MODE_EXCLUSIVE
-        var buffer: VkBuffer?
-        try vkCheck(vkCreateBuffer(device.device, &info, nil, &buffer), "vkCreateBuffer")
-        defer { vkDestroyBuffer(device.device, buffer, nil) }
-        var requirements = VkMemoryRequirements()
-        vkGetBufferMemoryRequirements(device.device, buffer, &requirements)
-        let memory = try allocateMemory(
-            device, size: requirements.size, allowed: requirements.memoryTypeBits,
-            properties: VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT.rawValue | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT.rawValue)
-        defer { vkFreeMemory(device.device, memory, nil) }
-        try vkCheck(vkBindBufferMemory(device.device, buffer, memory, 0), "vkBindBufferMemory")
-        var mapped: UnsafeMutableRawPointer?
-        try vkCheck(vkMapMemory(device.device, memory, 0, VkDeviceSize(bytes.count), 0, &mapped), "vkMapMemory")
-        bytes.withUnsafeBytes { mapped?.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        vkUnmapMemory(device.device, memory)
+        let staging = try HostBuffer(device, size: bytes.count, usage: VK_BUFFER_USAGE_TRANSFER_SRC_BIT.rawValue)
+        bytes.withUnsafeBytes { staging.bytes.copyMemory(from: $0) }
+        let buffer = staging.buffer
 
         let access = VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue
         try setup.setUp { command in
             for image in images {
-                transition(command, image, from: layout, to: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, srcAccess: access,
-                           dstAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue)
+                setup.transition(command, image, from: layout, to: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, srcAccess: access,
+                                 dstAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue)
                 var region = VkBufferImageCopy()
                 region.imageSubresource = VkImageSubresourceLayers(
                     aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, mipLevel: 0, baseArrayLayer: 0, layerCount: 1)
                 region.imageExtent = VkExtent3D(width: width, height: height, depth: 1)
                 vkCmdCopyBufferToImage(command, buffer, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region)
-                transition(command, image, from: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, to: layout,
-                           srcAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue, dstAccess: access)
+                setup.transition(command, image, from: VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, to: layout,
+                                 srcAccess: VK_ACCESS_TRANSFER_WRITE_BIT.rawValue, dstAccess: access)
             }
         }
     }

@@ -20,8 +20,8 @@ final class RuntimeImages {
             let images = images
             try setup.setUp { command in
                 for image in images {
-                    transition(command, image, from: VK_IMAGE_LAYOUT_UNDEFINED, to: layout, srcAccess: 0,
-                               dstAccess: VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue)
+                    setup.transition(command, image, from: VK_IMAGE_LAYOUT_UNDEFINED, to: layout, srcAccess: 0,
+                                     dstAccess: VK_ACCESS_MEMORY_READ_BIT.rawValue | VK_ACCESS_MEMORY_WRITE_BIT.rawValue)
                 }
             }
         } catch {

@@ -47,9 +47,7 @@ extension UpscaleContext {
               let pipeline = insetPipelines.pipeline(
                   for: insetVariant(focus: focus.format, target: target.format, sharpen: amount > 0,
                                     perPixelFallback: rect.needsPerPixelFetch(source))) else { return }
-        barrier(command, app, layers: focus.arraySize, from: focus.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: focus.appLayout),
-                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
+        makeReadable(command, app, focus)
         // The upscaling dispatch wrote the image just before and moved it
         // back to the runtime's layout (its barrier's second half is
         // ALL_COMMANDS, which this one's first half continues): its writes
@@ -60,13 +58,6 @@ extension UpscaleContext {
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue,
                 dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue | VK_ACCESS_SHADER_WRITE_BIT.rawValue)
 
-        functions.cmdBindPipeline(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline)
-        var sets: (VkDescriptorSet?, VkDescriptorSet?) = (focus.sourceSet(appImage), target.targetSet(runtimeImage))
-        withUnsafePointer(to: &sets) { pointer in
-            pointer.withMemoryRebound(to: VkDescriptorSet?.self, capacity: 2) {
-                functions.cmdBindDescriptorSets(command, VK_PIPELINE_BIND_POINT_COMPUTE, layout, 0, 2, $0, 0, nil)
-            }
-        }
         let scale = rect.sourceTexelsPerPixel(source)
         var constants = InsetPushConstants()
         (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
@@ -77,22 +68,8 @@ extension UpscaleContext {
         constants.targetLayer = Int32(clamping: targetLayer)
         constants.sharpness = amount
         constants.inverseBlendWidth = InsetBlend.inverseWidth(blendWidth)
-        withUnsafeBytes(of: &constants) { bytes in
-            functions.cmdPushConstants(command, layout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
-                                       UInt32(bytes.count), bytes.baseAddress)
-        }
-        // One invocation per 2x2 block of covered pixels, rows of 64 blocks
-        // (Shaders/Inset.glsl).
-        let blocksWide = (UInt32(region.width) + 1) / 2
-        let blocksHigh = (UInt32(region.height) + 1) / 2
-        functions.cmdDispatch(command, (blocksWide + 63) / 64, blocksHigh, 1)
-
-        barrier(command, app, layers: focus.arraySize, from: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, to: focus.appLayout,
-                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: 0,
-                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, dstAccess: SwapchainImageLayout.access(of: focus.appLayout))
-        barrier(command, runtime, layers: target.arraySize, from: VK_IMAGE_LAYOUT_GENERAL, to: target.runtimeLayout,
-                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue,
-                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
-                dstAccess: SwapchainImageLayout.access(of: target.runtimeLayout) | VK_ACCESS_SHADER_READ_BIT.rawValue)
+        dispatchBlocks(command, pipeline, layout: layout, sets: (focus.sourceSet(appImage), target.targetSet(runtimeImage)),
+                       constants: &constants, width: region.width, height: region.height)
+        handBack(command, app: app, focus, runtime: runtime, target)
     }
 }

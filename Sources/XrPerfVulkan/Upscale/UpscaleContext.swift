@@ -180,20 +180,10 @@ public final class UpscaleContext: @unchecked Sendable {
         guard recording, let command = commands[slot],
               let app = images.appImage(appImage), let runtime = images.runtimeImage(runtimeImage),
               let pipeline = pipelines.pipeline(for: variant(images.format, filter)) else { return }
-        barrier(command, app, layers: images.arraySize, from: images.appLayout, to: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
-                srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.appLayout),
-                dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue)
+        makeReadable(command, app, images)
         barrier(command, runtime, layers: images.arraySize, from: images.runtimeLayout, to: VK_IMAGE_LAYOUT_GENERAL,
                 srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.runtimeLayout),
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue)
-
-        functions.cmdBindPipeline(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline)
-        var sets: (VkDescriptorSet?, VkDescriptorSet?) = (images.sourceSet(appImage), images.targetSet(runtimeImage))
-        withUnsafePointer(to: &sets) { pointer in
-            pointer.withMemoryRebound(to: VkDescriptorSet?.self, capacity: 2) {
-                functions.cmdBindDescriptorSets(command, VK_PIPELINE_BIND_POINT_COMPUTE, pipelines.pipelineLayout, 0, 2, $0, 0, nil)
-            }
-        }
         var constants = UpscalePushConstants()
         (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
         (constants.targetX, constants.targetY, constants.targetWidth, constants.targetHeight) = (target.x, target.y, target.width, target.height)
@@ -202,26 +192,10 @@ public final class UpscaleContext: @unchecked Sendable {
         constants.sharpness = Float(min(max(sharpness, 0), 1))
         constants.inverseSourceWidth = 1 / Float(images.appWidth)
         constants.inverseSourceHeight = 1 / Float(images.appHeight)
-        withUnsafeBytes(of: &constants) { bytes in
-            functions.cmdPushConstants(command, pipelines.pipelineLayout, VK_SHADER_STAGE_COMPUTE_BIT.rawValue, 0,
-                                       UInt32(bytes.count), bytes.baseAddress)
-        }
-        // One invocation per 2x2 block of pixels, rows of 64 blocks per
-        // workgroup (Shaders/Upscale.glsl).
-        let blocksWide = (UInt32(target.width) + 1) / 2
-        let blocksHigh = (UInt32(target.height) + 1) / 2
-        functions.cmdDispatch(command, (blocksWide + 63) / 64, blocksHigh, 1)
-
-        // Back to the layouts the app and the runtime expect; the execution
-        // dependency on ALL_COMMANDS also orders the app's next writes to its
-        // image after this read (same queue, later submission).
-        barrier(command, app, layers: images.arraySize, from: VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, to: images.appLayout,
-                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: 0,
-                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, dstAccess: SwapchainImageLayout.access(of: images.appLayout))
-        barrier(command, runtime, layers: images.arraySize, from: VK_IMAGE_LAYOUT_GENERAL, to: images.runtimeLayout,
-                srcStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, srcAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue,
-                dstStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue,
-                dstAccess: SwapchainImageLayout.access(of: images.runtimeLayout) | VK_ACCESS_SHADER_READ_BIT.rawValue)
+        dispatchBlocks(command, pipeline, layout: pipelines.pipelineLayout,
+                       sets: (images.sourceSet(appImage), images.targetSet(runtimeImage)), constants: &constants,
+                       width: target.width, height: target.height)
+        handBack(command, app: app, images, runtime: runtime, images)
     }
 
     /// Ends and submits the frame's work; returns without waiting.
@@ -281,8 +255,9 @@ public final class UpscaleContext: @unchecked Sendable {
     }
 
     /// Moves every array layer: the pass's views span them all, and a view's
-    /// layout must hold for each layer it covers.
-    func barrier(_ command: VkCommandBuffer, _ image: VkImage, layers: UInt32, from: VkImageLayout, to: VkImageLayout,
+    /// layout must hold for each layer it covers. Public for the pass
+    /// benchmark's set-up.
+    public func barrier(_ command: VkCommandBuffer, _ image: VkImage, layers: UInt32, from: VkImageLayout, to: VkImageLayout,
                  srcStage: VkPipelineStageFlags, srcAccess: VkAccessFlags,
                  dstStage: VkPipelineStageFlags, dstAccess: VkAccessFlags) {
         var barrier = VkImageMemoryBarrier()
