@@ -23,12 +23,9 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
     guard let layers = info.layers, !upscale.isShutDownNow else { return .unchanged }
     let layerCount = Int(info.layerCount)
     guard layerCount > 0, layerCount <= SessionUpscale.maximumLayers else { return .unchanged }
-    if upscale.broken.load(ordering: .relaxed) {
-        return withoutSubstitutedLayers(upscale, info, layers, layerCount,
-                                        quad: session.foveation?.isQuad.load(ordering: .acquiring) == true)
-    }
-
     let quad = session.foveation?.isQuad.load(ordering: .acquiring) == true
+    if upscale.broken.load(ordering: .relaxed) { return withoutSubstitutedLayers(upscale, info, layers, layerCount, quad: quad) }
+
     var substitutedViews = 0
     for index in 0..<layerCount {
         switch checkLayer(layers[index], at: index, upscale, quad: quad) {
@@ -288,7 +285,5 @@ private func releaseRuntimeImages(_ session: SessionState, _ upscale: SessionUps
 /// depth struct at the head of the view's chain can be skipped without
 /// writing to the app's structures.
 func dropDepth(from view: inout XrCompositionLayerProjectionView) {
-    guard let next = view.next else { return }
-    let header = next.assumingMemoryBound(to: XrBaseInStructure.self).pointee
-    if header.type == XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR { view.next = UnsafeRawPointer(header.next) }
+    view.next = skippingHead(view.next, of: XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR)
 }
