@@ -59,18 +59,18 @@ public final class UpscaleContext: @unchecked Sendable {
         device = binding.device
         physicalDevice = binding.physicalDevice
         var queue: VkQueue?
-        functions.getDeviceQueue(device, binding.queueFamilyIndex, binding.queueIndex, &queue)
+        functions.device.getDeviceQueue(device, binding.queueFamilyIndex, binding.queueIndex, &queue)
         guard let queue else { throw .unsupported("the app's queue could not be obtained") }
         self.queue = queue
 
         var properties = VkPhysicalDeviceProperties()
-        functions.getPhysicalDeviceProperties(physicalDevice, &properties)
+        functions.device.getPhysicalDeviceProperties(physicalDevice, &properties)
         timestampPeriod = properties.limits.timestampPeriod
         decodesSRGBInShader = properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU
         var familyCount: UInt32 = 0
-        functions.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, nil)
+        functions.device.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, nil)
         var families = [VkQueueFamilyProperties](repeating: VkQueueFamilyProperties(), count: Int(familyCount))
-        functions.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, &families)
+        functions.device.getPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, &families)
         guard binding.queueFamilyIndex < familyCount else { throw .unsupported("queue family \(binding.queueFamilyIndex) does not exist") }
         let family = families[Int(binding.queueFamilyIndex)]
         guard family.queueFlags & VK_QUEUE_COMPUTE_BIT.rawValue != 0 || family.queueFlags & VK_QUEUE_GRAPHICS_BIT.rawValue != 0
@@ -95,27 +95,27 @@ public final class UpscaleContext: @unchecked Sendable {
         poolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO
         poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT.rawValue
         poolInfo.queueFamilyIndex = queueFamilyIndex
-        try check(functions.createCommandPool(device, &poolInfo, nil, &commandPool), "vkCreateCommandPool")
+        try check(functions.device.createCommandPool(device, &poolInfo, nil, &commandPool), "vkCreateCommandPool")
         var allocateInfo = VkCommandBufferAllocateInfo()
         allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
         allocateInfo.commandPool = commandPool
         allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
         allocateInfo.commandBufferCount = UInt32(Self.slotCount)
         let allocated = commands.withUnsafeMutableBufferPointer {
-            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
+            functions.device.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
         }
         try check(allocated, "vkAllocateCommandBuffers")
         for index in 0..<Self.slotCount {
             var fenceInfo = VkFenceCreateInfo()
             fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
-            try check(functions.createFence(device, &fenceInfo, nil, &fences[index]), "vkCreateFence")
+            try check(functions.device.createFence(device, &fenceInfo, nil, &fences[index]), "vkCreateFence")
         }
         if timestampBits > 0 && timestampPeriod > 0 {
             var queryInfo = VkQueryPoolCreateInfo()
             queryInfo.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO
             queryInfo.queryType = VK_QUERY_TYPE_TIMESTAMP
             queryInfo.queryCount = UInt32(2 * Self.slotCount)
-            try check(functions.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
+            try check(functions.device.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
         }
     }
 
@@ -154,21 +154,21 @@ public final class UpscaleContext: @unchecked Sendable {
         guard !recording, let command = commands[slot], let fence = fences[slot] else { return }
         if pending[slot] {
             var waitFences: VkFence? = fence
-            let waited = functions.waitForFences(device, 1, &waitFences, VkBool32(VK_TRUE), 1_000_000_000)
+            let waited = functions.device.waitForFences(device, 1, &waitFences, VkBool32(VK_TRUE), 1_000_000_000)
             guard waited == VK_SUCCESS else { throw .vulkan("vkWaitForFences", waited) }
             collect(slot, deliverGpuTime)
         }
         var resetFence: VkFence? = fence
-        try check(functions.resetFences(device, 1, &resetFence), "vkResetFences")
+        try check(functions.device.resetFences(device, 1, &resetFence), "vkResetFences")
         try check(functions.resetCommandBuffer(command, 0), "vkResetCommandBuffer")
         var begin = VkCommandBufferBeginInfo()
         begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
         begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT.rawValue
-        try check(functions.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
+        try check(functions.device.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
         recording = true
         if let queryPool {
-            functions.cmdResetQueryPool(command, queryPool, UInt32(2 * slot), 2)
-            functions.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, UInt32(2 * slot))
+            functions.device.cmdResetQueryPool(command, queryPool, UInt32(2 * slot), 2)
+            functions.device.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, UInt32(2 * slot))
         }
     }
 
@@ -203,9 +203,9 @@ public final class UpscaleContext: @unchecked Sendable {
         guard recording, let command = commands[slot], let fence = fences[slot] else { return }
         recording = false
         if let queryPool {
-            functions.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot + 1))
+            functions.device.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot + 1))
         }
-        try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
+        try check(functions.device.endCommandBuffer(command), "vkEndCommandBuffer")
         try submit(command, fence: fence)
         pending[slot] = true
         timed[slot] = queryPool != nil
@@ -216,7 +216,7 @@ public final class UpscaleContext: @unchecked Sendable {
     /// Hands over the GPU time of every finished frame; never waits.
     public func collectFinished(_ deliver: (Int64?) -> Void) {
         for index in 0..<Self.slotCount where pending[index] {
-            guard let fence = fences[index], functions.getFenceStatus(device, fence) == VK_SUCCESS else { continue }
+            guard let fence = fences[index], functions.device.getFenceStatus(device, fence) == VK_SUCCESS else { continue }
             collect(index, deliver)
         }
     }
@@ -225,7 +225,7 @@ public final class UpscaleContext: @unchecked Sendable {
         pending[index] = false
         guard timed[index], let queryPool else { return }
         let result = results.withUnsafeMutableBytes { bytes in
-            functions.getQueryPoolResults(device, queryPool, UInt32(2 * index), 2, bytes.count, bytes.baseAddress, 8,
+            functions.device.getQueryPoolResults(device, queryPool, UInt32(2 * index), 2, bytes.count, bytes.baseAddress, 8,
                                           VkQueryResultFlags(VK_QUERY_RESULT_64_BIT.rawValue))
         }
         deliver(result == VK_SUCCESS
@@ -237,17 +237,17 @@ public final class UpscaleContext: @unchecked Sendable {
     public func waitIdle() {
         for index in 0..<Self.slotCount where pending[index] {
             var fence: VkFence? = fences[index]
-            _ = functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 1_000_000_000)
+            _ = functions.device.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 1_000_000_000)
             pending[index] = false
         }
     }
 
     public func destroy() {
         waitIdle()
-        for index in 0..<Self.slotCount { functions.destroyFence(device, fences[index], nil) }
+        for index in 0..<Self.slotCount { functions.device.destroyFence(device, fences[index], nil) }
         fences = Array(repeating: nil, count: Self.slotCount)
-        functions.destroyQueryPool(device, queryPool, nil)
-        functions.destroyCommandPool(device, commandPool, nil)
+        functions.device.destroyQueryPool(device, queryPool, nil)
+        functions.device.destroyCommandPool(device, commandPool, nil)
         (queryPool, commandPool) = (nil, nil)
         insetPipelines?.destroy()
         insetPipelines = nil
@@ -282,7 +282,7 @@ public final class UpscaleContext: @unchecked Sendable {
         allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
         allocateInfo.commandBufferCount = 1
         var command: VkCommandBuffer?
-        try check(functions.allocateCommandBuffers(device, &allocateInfo, &command), "vkAllocateCommandBuffers")
+        try check(functions.device.allocateCommandBuffers(device, &allocateInfo, &command), "vkAllocateCommandBuffers")
         guard let command else { throw .vulkan("vkAllocateCommandBuffers", VK_ERROR_OUT_OF_HOST_MEMORY) }
         defer {
             var buffers: VkCommandBuffer? = command
@@ -291,16 +291,16 @@ public final class UpscaleContext: @unchecked Sendable {
         var fenceInfo = VkFenceCreateInfo()
         fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
         var fence: VkFence?
-        try check(functions.createFence(device, &fenceInfo, nil, &fence), "vkCreateFence")
-        defer { functions.destroyFence(device, fence, nil) }
+        try check(functions.device.createFence(device, &fenceInfo, nil, &fence), "vkCreateFence")
+        defer { functions.device.destroyFence(device, fence, nil) }
         var begin = VkCommandBufferBeginInfo()
         begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
         begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT.rawValue
-        try check(functions.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
+        try check(functions.device.beginCommandBuffer(command, &begin), "vkBeginCommandBuffer")
         record(command)
-        try check(functions.endCommandBuffer(command), "vkEndCommandBuffer")
+        try check(functions.device.endCommandBuffer(command), "vkEndCommandBuffer")
         try submit(command, fence: fence)
-        try check(functions.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
+        try check(functions.device.waitForFences(device, 1, &fence, VkBool32(VK_TRUE), 5_000_000_000), "vkWaitForFences")
     }
 
     /// One command buffer to the app's queue, signalling `fence`.
@@ -311,7 +311,7 @@ public final class UpscaleContext: @unchecked Sendable {
             submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
             submit.commandBufferCount = 1
             submit.pCommandBuffers = pointer
-            return functions.queueSubmit(queue, 1, &submit, fence)
+            return functions.device.queueSubmit(queue, 1, &submit, fence)
         }
         try check(result, "vkQueueSubmit")
     }

@@ -2,16 +2,19 @@ import COpenXR
 
 /// The Vulkan functions the layer's passes use, resolved once per device
 /// through vkGetDeviceProcAddr (no loader trampolines on the frame path).
-/// Kept apart from VulkanDeviceFunctions: GPU timing must work on a device
-/// where a pass cannot (or is not wanted).
+/// The functions GPU timing also uses come from the timer's
+/// VulkanDeviceFunctions (`device`), resolved once; the rest are the pass's
+/// own, apart because timing must work on a device where a pass cannot.
 public struct VulkanPassFunctions: @unchecked Sendable {
     struct Missing: Error {
         let name: String
     }
 
+    /// Command buffers, queries, fences, the queue and device properties.
+    let device: VulkanDeviceFunctions
+
     let getPhysicalDeviceMemoryProperties: PFN_vkGetPhysicalDeviceMemoryProperties
     let getPhysicalDeviceFormatProperties: PFN_vkGetPhysicalDeviceFormatProperties
-    let getDeviceQueue: PFN_vkGetDeviceQueue
     let createImage: PFN_vkCreateImage
     let destroyImage: PFN_vkDestroyImage
     let getImageMemoryRequirements: PFN_vkGetImageMemoryRequirements
@@ -34,35 +37,20 @@ public struct VulkanPassFunctions: @unchecked Sendable {
     let destroyDescriptorPool: PFN_vkDestroyDescriptorPool
     let allocateDescriptorSets: PFN_vkAllocateDescriptorSets
     let updateDescriptorSets: PFN_vkUpdateDescriptorSets
-    let createCommandPool: PFN_vkCreateCommandPool
-    let destroyCommandPool: PFN_vkDestroyCommandPool
-    let allocateCommandBuffers: PFN_vkAllocateCommandBuffers
     let freeCommandBuffers: PFN_vkFreeCommandBuffers
     let resetCommandBuffer: PFN_vkResetCommandBuffer
-    let beginCommandBuffer: PFN_vkBeginCommandBuffer
-    let endCommandBuffer: PFN_vkEndCommandBuffer
     let cmdPipelineBarrier: PFN_vkCmdPipelineBarrier
     let cmdBindPipeline: PFN_vkCmdBindPipeline
     let cmdBindDescriptorSets: PFN_vkCmdBindDescriptorSets
     let cmdPushConstants: PFN_vkCmdPushConstants
     let cmdDispatch: PFN_vkCmdDispatch
     let cmdBlitImage: PFN_vkCmdBlitImage
-    let cmdResetQueryPool: PFN_vkCmdResetQueryPool
-    let cmdWriteTimestamp: PFN_vkCmdWriteTimestamp
-    let createQueryPool: PFN_vkCreateQueryPool
-    let destroyQueryPool: PFN_vkDestroyQueryPool
-    let getQueryPoolResults: PFN_vkGetQueryPoolResults
-    let queueSubmit: PFN_vkQueueSubmit
-    let createFence: PFN_vkCreateFence
-    let destroyFence: PFN_vkDestroyFence
-    let getFenceStatus: PFN_vkGetFenceStatus
-    let resetFences: PFN_vkResetFences
-    let waitForFences: PFN_vkWaitForFences
-    let getPhysicalDeviceProperties: PFN_vkGetPhysicalDeviceProperties
-    let getPhysicalDeviceQueueFamilyProperties: PFN_vkGetPhysicalDeviceQueueFamilyProperties
 
     /// Throws the name of the first function the device or instance lacks.
     init(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) throws(Missing) {
+        guard let shared = VulkanDeviceFunctions(instance: instance, device: device, getInstanceProcAddr: getInstanceProcAddr)
+        else { throw Missing(name: "a command buffer, query or fence function") }
+        self.device = shared
         guard let raw = getInstanceProcAddr(instance, "vkGetDeviceProcAddr") else { throw Missing(name: "vkGetDeviceProcAddr") }
         let getDeviceProcAddr = unsafeBitCast(raw, to: PFN_vkGetDeviceProcAddr.self)
         func d<F>(_ name: String, _: F.Type) throws(Missing) -> F {
@@ -75,10 +63,6 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         }
         getPhysicalDeviceMemoryProperties = try i("vkGetPhysicalDeviceMemoryProperties", PFN_vkGetPhysicalDeviceMemoryProperties.self)
         getPhysicalDeviceFormatProperties = try i("vkGetPhysicalDeviceFormatProperties", PFN_vkGetPhysicalDeviceFormatProperties.self)
-        getPhysicalDeviceProperties = try i("vkGetPhysicalDeviceProperties", PFN_vkGetPhysicalDeviceProperties.self)
-        getPhysicalDeviceQueueFamilyProperties = try i(
-            "vkGetPhysicalDeviceQueueFamilyProperties", PFN_vkGetPhysicalDeviceQueueFamilyProperties.self)
-        getDeviceQueue = try d("vkGetDeviceQueue", PFN_vkGetDeviceQueue.self)
         createImage = try d("vkCreateImage", PFN_vkCreateImage.self)
         destroyImage = try d("vkDestroyImage", PFN_vkDestroyImage.self)
         getImageMemoryRequirements = try d("vkGetImageMemoryRequirements", PFN_vkGetImageMemoryRequirements.self)
@@ -101,29 +85,13 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         destroyDescriptorPool = try d("vkDestroyDescriptorPool", PFN_vkDestroyDescriptorPool.self)
         allocateDescriptorSets = try d("vkAllocateDescriptorSets", PFN_vkAllocateDescriptorSets.self)
         updateDescriptorSets = try d("vkUpdateDescriptorSets", PFN_vkUpdateDescriptorSets.self)
-        createCommandPool = try d("vkCreateCommandPool", PFN_vkCreateCommandPool.self)
-        destroyCommandPool = try d("vkDestroyCommandPool", PFN_vkDestroyCommandPool.self)
-        allocateCommandBuffers = try d("vkAllocateCommandBuffers", PFN_vkAllocateCommandBuffers.self)
         freeCommandBuffers = try d("vkFreeCommandBuffers", PFN_vkFreeCommandBuffers.self)
         resetCommandBuffer = try d("vkResetCommandBuffer", PFN_vkResetCommandBuffer.self)
-        beginCommandBuffer = try d("vkBeginCommandBuffer", PFN_vkBeginCommandBuffer.self)
-        endCommandBuffer = try d("vkEndCommandBuffer", PFN_vkEndCommandBuffer.self)
         cmdPipelineBarrier = try d("vkCmdPipelineBarrier", PFN_vkCmdPipelineBarrier.self)
         cmdBindPipeline = try d("vkCmdBindPipeline", PFN_vkCmdBindPipeline.self)
         cmdBindDescriptorSets = try d("vkCmdBindDescriptorSets", PFN_vkCmdBindDescriptorSets.self)
         cmdPushConstants = try d("vkCmdPushConstants", PFN_vkCmdPushConstants.self)
         cmdDispatch = try d("vkCmdDispatch", PFN_vkCmdDispatch.self)
         cmdBlitImage = try d("vkCmdBlitImage", PFN_vkCmdBlitImage.self)
-        cmdResetQueryPool = try d("vkCmdResetQueryPool", PFN_vkCmdResetQueryPool.self)
-        cmdWriteTimestamp = try d("vkCmdWriteTimestamp", PFN_vkCmdWriteTimestamp.self)
-        createQueryPool = try d("vkCreateQueryPool", PFN_vkCreateQueryPool.self)
-        destroyQueryPool = try d("vkDestroyQueryPool", PFN_vkDestroyQueryPool.self)
-        getQueryPoolResults = try d("vkGetQueryPoolResults", PFN_vkGetQueryPoolResults.self)
-        queueSubmit = try d("vkQueueSubmit", PFN_vkQueueSubmit.self)
-        createFence = try d("vkCreateFence", PFN_vkCreateFence.self)
-        destroyFence = try d("vkDestroyFence", PFN_vkDestroyFence.self)
-        getFenceStatus = try d("vkGetFenceStatus", PFN_vkGetFenceStatus.self)
-        resetFences = try d("vkResetFences", PFN_vkResetFences.self)
-        waitForFences = try d("vkWaitForFences", PFN_vkWaitForFences.self)
     }
 }
