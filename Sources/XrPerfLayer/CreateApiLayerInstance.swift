@@ -48,12 +48,12 @@ func layerCreateApiLayerInstance(
         var keep: Set<String> = []
         if chosen.contains(.keepQuadViews) { keep.formUnion([LayerExtensions.quadViews, LayerExtensions.foveatedRendering]) }
         if chosen.contains(.keepPerformanceSettings) { keep.insert(LayerExtensions.performanceSettings) }
-        return LayerExtensions.withExtension(
-            LayerExtensions.displayRefreshRate, added: chosen.contains(.addRefreshRate), to: createInfo) { withRate in
-            LayerExtensions.withExtension(LayerExtensions.eyeGaze, added: chosen.contains(.addEyeGaze), to: withRate) { withGaze in
-                LayerExtensions.withoutLayerExtensions(withGaze, keep: keep) { down, enabled in
-                    (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
-                }
+        var added: [String] = []
+        if chosen.contains(.addRefreshRate) { added.append(LayerExtensions.displayRefreshRate) }
+        if chosen.contains(.addEyeGaze) { added.append(LayerExtensions.eyeGaze) }
+        return LayerExtensions.withExtensions(added, to: createInfo) { withAdded in
+            LayerExtensions.withoutLayerExtensions(withAdded, keep: keep) { down, enabled in
+                (withUnsafePointer(to: &downInfo) { nextCreate(down, $0, instance) }, enabled)
             }
         }
     }

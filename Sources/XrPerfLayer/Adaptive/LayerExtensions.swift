@@ -64,23 +64,25 @@ enum LayerExtensions {
         return (0..<Int(info.pointee.enabledExtensionCount)).contains { names[$0].map { String(cString: $0) == name } ?? false }
     }
 
-    /// `body` with a copy of the create info that also enables `name`.
-    static func withExtension<Result>(
-        _ name: String, added: Bool, to info: UnsafePointer<XrInstanceCreateInfo>?,
+    /// `body` with a copy of the create info that also enables `names`
+    /// (the create info itself when there are none).
+    static func withExtensions<Result>(
+        _ names: [String], to info: UnsafePointer<XrInstanceCreateInfo>?,
         _ body: (UnsafePointer<XrInstanceCreateInfo>?) -> Result
     ) -> Result {
-        guard added, let info else { return body(info) }
-        return name.withCString { added in
-            var names: [UnsafePointer<CChar>?] = (0..<Int(info.pointee.enabledExtensionCount)).map {
-                info.pointee.enabledExtensionNames?[$0]
-            }
-            names.append(added)
-            var down = info.pointee
-            return names.withUnsafeBufferPointer { buffer in
-                down.enabledExtensionCount = UInt32(buffer.count)
-                down.enabledExtensionNames = buffer.baseAddress
-                return withUnsafePointer(to: &down) { body($0) }
-            }
+        guard !names.isEmpty, let info else { return body(info) }
+        // C copies of the names, alive for the call.
+        let copies = names.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        var all: [UnsafePointer<CChar>?] = (0..<Int(info.pointee.enabledExtensionCount)).map {
+            info.pointee.enabledExtensionNames?[$0]
+        }
+        all += copies.map { UnsafePointer($0) }
+        var down = info.pointee
+        return all.withUnsafeBufferPointer { buffer in
+            down.enabledExtensionCount = UInt32(buffer.count)
+            down.enabledExtensionNames = buffer.baseAddress
+            return withUnsafePointer(to: &down) { body($0) }
         }
     }
 }
