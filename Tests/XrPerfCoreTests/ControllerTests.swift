@@ -96,6 +96,34 @@ import Testing
         #expect(scales[699] == 1)
     }
 
+    @Test func planDropsWithinTheDownBandAreNotFollowedOutsideAMiss() {
+        // A steady scene at 1.2 x the period with 3 % noise: the plan moves
+        // around the scale that fits by a few tenths of a percent a frame.
+        var random = TraceRandom(seed: 3)
+        let gpu = (0..<3_000).map { _ in period * 1.2 * (1 + 0.03 * (random.uniform() * 2 - 1)) }
+        func decreases(band: Double) -> [Double] {
+            var configuration = ControllerConfiguration()
+            configuration.downHysteresis = band
+            var controller = QualityController(configuration: configuration)
+            let scales = drive(&controller, gpu: gpu).map(\.renderScale)
+            return (1_000..<scales.count).compactMap { t in
+                scales[t] < scales[t - 1] ? scales[t - 1] - scales[t] : nil
+            }
+        }
+        let banded = decreases(band: 0.005)
+        let unbanded = decreases(band: 0)
+        #expect(banded.count < unbanded.count)
+        // No frame of this trace misses, so every decrease left the band.
+        for step in banded { #expect(step > 0.005) }
+        // A miss still moves the scale at once, whatever the band.
+        var configuration = ControllerConfiguration()
+        configuration.downHysteresis = 0.5
+        var controller = QualityController(configuration: configuration)
+        let scales = drive(&controller, gpu: [Double](repeating: period * 0.6, count: 300) + [period * 1.3, period * 1.3]).map(\.renderScale)
+        #expect(scales[299] == 1)
+        #expect(scales[301] < 0.95)
+    }
+
     @Test func cpuBoundFramesKeepGPUQuality() {
         var controller = QualityController()
         let gpu = [Double](repeating: period * 1.05, count: 500)

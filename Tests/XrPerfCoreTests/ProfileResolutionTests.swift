@@ -137,6 +137,7 @@ struct ProfileResolutionTests {
         #expect(configuration.initialRenderScale == reference.initialRenderScale)
         #expect(configuration.maximumStepUp == reference.maximumStepUp)
         #expect(configuration.upHysteresis == reference.upHysteresis)
+        #expect(configuration.downHysteresis == reference.downHysteresis)
         #expect(configuration.holdAfterDecrease == reference.holdAfterDecrease)
         #expect(configuration.discreteUpgradeHold == reference.discreteUpgradeHold)
         #expect(configuration.panicUsefulnessThreshold == reference.panicUsefulnessThreshold)

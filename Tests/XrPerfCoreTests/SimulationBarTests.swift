@@ -8,10 +8,6 @@ import Testing
 @Suite struct SimulationBarTests {
     static let reports = SimulationSuite.run()
 
-    /// (trace, load, delay) where xrperf's mean scale is not yet above every
-    /// baseline with <= 1 % misses (a tie or a loss of <= 0.003).
-    static let knownNarrowLosses: Set<String> = ["noisy 1.3 2", "bursty 1.0 2"]
-
     static func key(_ report: SimulationReport) -> String {
         "\(report.trace) \(DecimalText.fixed(report.load, 1)) \(report.delay)"
     }
@@ -37,16 +33,9 @@ import Testing
         for report in Self.reports where report.frontierScale != nil {
             let ours = report.result(.xrperf)!
             let rivals = report.results.filter { $0.controller != "xrperf" && $0.missRate <= 0.01 }
-            let check = {
-                for rival in rivals {
-                    #expect(ours.meanScale > rival.meanScale,
-                        "\(Self.key(report)): xrperf \(ours.meanScale) vs \(rival.controller) \(rival.meanScale)")
-                }
-            }
-            if Self.knownNarrowLosses.contains(Self.key(report)) {
-                withKnownIssue("narrow loss, see docs/controller.md", isIntermittent: true, check)
-            } else {
-                check()
+            for rival in rivals {
+                #expect(ours.meanScale > rival.meanScale,
+                    "\(Self.key(report)): xrperf \(ours.meanScale) vs \(rival.controller) \(rival.meanScale)")
             }
         }
     }

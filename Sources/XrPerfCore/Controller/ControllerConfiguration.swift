@@ -13,6 +13,11 @@ public struct ControllerConfiguration: Sendable {
     public var maximumStepUp = 0.0099
     /// The scale goes up only while the planned scale exceeds it by this much.
     public var upHysteresis = 0.01
+    /// A planned scale this little below the current one is not followed
+    /// (unless a miss just happened): a forecast moving within its own noise
+    /// would otherwise pull the scale down at once on every high sample and
+    /// let it climb back slowly, a loss on steady noisy scenes.
+    public var downHysteresis = 0.005
     /// Frames after a decrease before the scale may rise again.
     public var holdAfterDecrease = 1
     /// Decisions in a row a better discrete level must fit before it is used.

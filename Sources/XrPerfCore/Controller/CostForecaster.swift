@@ -14,7 +14,7 @@
 /// frames after the frame ran): everything is keyed by frame index.
 public struct CostForecaster: Sendable {
     public struct Configuration: Sendable, Equatable {
-        public var levelWeight = 0.2
+        public var levelWeight = 0.1
         public var trendWeight = 0.03
         public var trendDamping = 0.9
         /// Quantile of relative surprises used as the margin.

@@ -194,9 +194,9 @@ public struct QualityController: Sendable {
         return kept
     }
 
-    /// Fast down, careful up: decreases apply at once; increases wait for
-    /// `holdAfterDecrease` frames, must clear the hysteresis band and move at
-    /// most `maximumStepUp` per frame.
+    /// Fast down, careful up: decreases beyond the down band (or after a
+    /// miss) apply at once; increases wait for `holdAfterDecrease` frames,
+    /// must clear the up band and move at most `maximumStepUp` per frame.
     private mutating func slewedScale(toward planned: Double, discreteChanged: Bool) -> Double {
         let now = current.renderScale
         if discreteChanged {
@@ -204,6 +204,7 @@ public struct QualityController: Sendable {
             return planned
         }
         if planned < now {
+            if planned >= now - configuration.downHysteresis, panicObservations == 0 { return now }
             framesSinceDecrease = 0
             return planned
         }

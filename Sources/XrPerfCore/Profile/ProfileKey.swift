@@ -15,6 +15,7 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
     case controllerRefreshRateAllowed = "controller.refreshRateAllowed"
     case controllerMaximumStepUp = "controller.maximumStepUp"
     case controllerUpHysteresis = "controller.upHysteresis"
+    case controllerDownHysteresis = "controller.downHysteresis"
     case controllerHoldAfterDecrease = "controller.holdAfterDecrease"
     case controllerDiscreteUpgradeHold = "controller.discreteUpgradeHold"
     case controllerPanicUsefulnessThreshold = "controller.panicUsefulnessThreshold"
@@ -100,6 +101,9 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
         case .controllerUpHysteresis:
             return (.number(0...0.5), .number(0.01), "XRPERF_UP_HYSTERESIS",
                 "The scale rises only while the planned scale exceeds it by this much.")
+        case .controllerDownHysteresis:
+            return (.number(0...0.5), .number(0.005), "XRPERF_DOWN_HYSTERESIS",
+                "The scale falls only once the planned scale is this much below it, or at once after a miss.")
         case .controllerHoldAfterDecrease:
             return (.integer(0...600), .number(1), "XRPERF_HOLD_AFTER_DECREASE",
                 "Frames after a decrease before the scale may rise again.")

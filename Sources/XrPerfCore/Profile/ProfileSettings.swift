@@ -20,6 +20,7 @@ public struct ProfileSettings: Sendable, Equatable {
         public var refreshRateAllowed: Bool
         public var maximumStepUp: Double
         public var upHysteresis: Double
+        public var downHysteresis: Double
         public var holdAfterDecrease: Int
         public var discreteUpgradeHold: Int
         public var panicUsefulnessThreshold: Double
@@ -79,7 +80,8 @@ public struct ProfileSettings: Sendable, Equatable {
             initialRenderScale: number(.controllerInitialRenderScale),
             frameDivisorAllowed: flag(.controllerFrameDivisorAllowed),
             refreshRateAllowed: flag(.controllerRefreshRateAllowed), maximumStepUp: number(.controllerMaximumStepUp),
-            upHysteresis: number(.controllerUpHysteresis), holdAfterDecrease: Int(number(.controllerHoldAfterDecrease)),
+            upHysteresis: number(.controllerUpHysteresis), downHysteresis: number(.controllerDownHysteresis),
+            holdAfterDecrease: Int(number(.controllerHoldAfterDecrease)),
             discreteUpgradeHold: Int(number(.controllerDiscreteUpgradeHold)),
             panicUsefulnessThreshold: number(.controllerPanicUsefulnessThreshold))
         upscale = Upscale(
@@ -105,6 +107,7 @@ public struct ProfileSettings: Sendable, Equatable {
         configuration.initialRenderScale = controller.initialRenderScale
         configuration.maximumStepUp = controller.maximumStepUp
         configuration.upHysteresis = controller.upHysteresis
+        configuration.downHysteresis = controller.downHysteresis
         configuration.holdAfterDecrease = controller.holdAfterDecrease
         configuration.discreteUpgradeHold = controller.discreteUpgradeHold
         configuration.panicUsefulnessThreshold = controller.panicUsefulnessThreshold
