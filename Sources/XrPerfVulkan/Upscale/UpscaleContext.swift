@@ -22,6 +22,8 @@ public final class UpscaleContext: @unchecked Sendable {
     var insetPipelines: InsetPipelines?
     private var commandPool: VkCommandPool?
     private var queryPool: VkQueryPool?
+    /// Where each slot's timestamps are copied for the CPU (nil: untimed).
+    private var readback: TimestampReadback?
     private var commands: [VkCommandBuffer?]
     private var fences: [VkFence?]
     /// Submitted and not yet collected, per slot.
@@ -39,7 +41,6 @@ public final class UpscaleContext: @unchecked Sendable {
     /// (MUTABLE_FORMAT can cost a GPU its framebuffer compression).
     let decodesSRGBInShader: Bool
     private let timestampBits: UInt32
-    private var results = [UInt64](repeating: 0, count: 2)
 
     /// The frame's command buffer between beginFrame and submitFrame, for
     /// work recorded outside this file into the same timed frame (the
@@ -116,6 +117,15 @@ public final class UpscaleContext: @unchecked Sendable {
             queryInfo.queryType = VK_QUERY_TYPE_TIMESTAMP
             queryInfo.queryCount = UInt32(2 * Self.slotCount)
             try check(functions.device.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
+            // Without a readback buffer the pass still runs, untimed.
+            readback = try? TimestampReadback(functions: functions, device: device, physicalDevice: physicalDevice,
+                                              slots: Self.slotCount)
+            if readback == nil {
+                readback?.destroy()
+        readback = nil
+        functions.device.destroyQueryPool(device, queryPool, nil)
+                queryPool = nil
+            }
         }
     }
 
@@ -204,6 +214,7 @@ public final class UpscaleContext: @unchecked Sendable {
         recording = false
         if let queryPool {
             functions.device.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot + 1))
+            readback?.record(command, pool: queryPool, slot: slot)
         }
         try check(functions.device.endCommandBuffer(command), "vkEndCommandBuffer")
         try submit(command, fence: fence)
@@ -223,14 +234,9 @@ public final class UpscaleContext: @unchecked Sendable {
 
     private func collect(_ index: Int, _ deliver: (Int64?) -> Void) {
         pending[index] = false
-        guard timed[index], let queryPool else { return }
-        let result = results.withUnsafeMutableBytes { bytes in
-            functions.device.getQueryPoolResults(device, queryPool, UInt32(2 * index), 2, bytes.count, bytes.baseAddress, 8,
-                                          VkQueryResultFlags(VK_QUERY_RESULT_64_BIT.rawValue))
-        }
-        deliver(result == VK_SUCCESS
-            ? TimestampMath.nanoseconds(begin: results[0], end: results[1], validBits: timestampBits, period: timestampPeriod)
-            : nil)
+        guard timed[index], let readback else { return }
+        let ticks = readback.ticks(slot: index)
+        deliver(TimestampMath.nanoseconds(begin: ticks.begin, end: ticks.end, validBits: timestampBits, period: timestampPeriod))
     }
 
     /// Waits (bounded) until the GPU is done with every frame submitted.

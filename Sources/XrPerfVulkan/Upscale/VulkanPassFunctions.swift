@@ -45,6 +45,13 @@ public struct VulkanPassFunctions: @unchecked Sendable {
     let cmdPushConstants: PFN_vkCmdPushConstants
     let cmdDispatch: PFN_vkCmdDispatch
     let cmdBlitImage: PFN_vkCmdBlitImage
+    let createBuffer: PFN_vkCreateBuffer
+    let destroyBuffer: PFN_vkDestroyBuffer
+    let getBufferMemoryRequirements: PFN_vkGetBufferMemoryRequirements
+    let bindBufferMemory: PFN_vkBindBufferMemory
+    let mapMemory: PFN_vkMapMemory
+    let unmapMemory: PFN_vkUnmapMemory
+    let cmdCopyQueryPoolResults: PFN_vkCmdCopyQueryPoolResults
 
     /// Throws the name of the first function the device or instance lacks.
     init(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) throws(Missing) {
@@ -93,5 +100,12 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         cmdPushConstants = try d("vkCmdPushConstants", PFN_vkCmdPushConstants.self)
         cmdDispatch = try d("vkCmdDispatch", PFN_vkCmdDispatch.self)
         cmdBlitImage = try d("vkCmdBlitImage", PFN_vkCmdBlitImage.self)
+        createBuffer = try d("vkCreateBuffer", PFN_vkCreateBuffer.self)
+        destroyBuffer = try d("vkDestroyBuffer", PFN_vkDestroyBuffer.self)
+        getBufferMemoryRequirements = try d("vkGetBufferMemoryRequirements", PFN_vkGetBufferMemoryRequirements.self)
+        bindBufferMemory = try d("vkBindBufferMemory", PFN_vkBindBufferMemory.self)
+        mapMemory = try d("vkMapMemory", PFN_vkMapMemory.self)
+        unmapMemory = try d("vkUnmapMemory", PFN_vkUnmapMemory.self)
+        cmdCopyQueryPoolResults = try d("vkCmdCopyQueryPoolResults", PFN_vkCmdCopyQueryPoolResults.self)
     }
 }
