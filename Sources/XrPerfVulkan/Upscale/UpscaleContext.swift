@@ -121,9 +121,7 @@ public final class UpscaleContext: @unchecked Sendable {
             readback = try? TimestampReadback(functions: functions, device: device, physicalDevice: physicalDevice,
                                               slots: Self.slotCount)
             if readback == nil {
-                readback?.destroy()
-        readback = nil
-        functions.device.destroyQueryPool(device, queryPool, nil)
+                functions.device.destroyQueryPool(device, queryPool, nil)
                 queryPool = nil
             }
         }
@@ -252,6 +250,8 @@ public final class UpscaleContext: @unchecked Sendable {
         waitIdle()
         for index in 0..<Self.slotCount { functions.device.destroyFence(device, fences[index], nil) }
         fences = Array(repeating: nil, count: Self.slotCount)
+        readback?.destroy()
+        readback = nil
         functions.device.destroyQueryPool(device, queryPool, nil)
         functions.device.destroyCommandPool(device, commandPool, nil)
         (queryPool, commandPool) = (nil, nil)
