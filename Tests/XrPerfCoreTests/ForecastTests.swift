@@ -49,6 +49,21 @@ import Testing
         #expect(loud > quiet + 0.08)
     }
 
+    /// An app's first frame may carry no GPU work (0.05 ms, then 8 ms a
+    /// frame): forecasts resting on it are not scored, so the margin reflects
+    /// the scene's 2 % noise from the start instead of sitting at its cap
+    /// until the start-up leaves the window.
+    @Test func startUpFramesDoNotSetTheMargin() {
+        var forecaster = CostForecaster()
+        var random = TraceRandom(seed: 8)
+        for t in 0..<40 {
+            _ = forecaster.forecast(frame: t + 1)
+            forecaster.observe(frame: t, value: t == 0 ? 0.05 : 8 * (1 + 0.02 * random.normal()))
+        }
+        #expect(forecaster.surpriseCount >= forecaster.configuration.minimumSurprises)
+        #expect(forecaster.margin < 1.15)
+    }
+
     @Test func garbageDoesNotMoveTheForecast() {
         var forecaster = CostForecaster()
         for t in 0..<50 { forecaster.observe(frame: t, value: 8) }

@@ -22,6 +22,12 @@ public struct CostForecaster: Sendable {
         /// Margin used until `minimumSurprises` surprises have been seen.
         public var initialMargin = 1.15
         public var minimumSurprises = 16
+        /// Observations before forecasts are scored as surprises: the first
+        /// forecasts rest on one or two frames (an app's first frame may
+        /// have no GPU work at all) and their errors say nothing about the
+        /// scene's noise, yet one of them would hold the margin at its cap
+        /// for a whole window.
+        public var warmUpObservations = 8
         /// Largest innovation autocorrelation trusted for extrapolation.
         public var maximumCarryOver = 0.8
         /// Weight of the newest frame in the autocorrelation estimate.
@@ -35,6 +41,7 @@ public struct CostForecaster: Sendable {
     private var surprises: RollingQuantiles<256>
 
     private var newestFrame = Int.min
+    private var observations = 0
     private var newestValue = Double.nan
     /// Newest innovation (value - one-step forecast) and its frame.
     private var innovation = 0.0
@@ -98,6 +105,7 @@ public struct CostForecaster: Sendable {
     public mutating func observe(frame: Int, value: Double) {
         guard value.isFinite, value > 0, frame > newestFrame else { return }
         recordSurprise(frame: frame, value: value)
+        if observations < configuration.warmUpObservations { observations += 1 }
         if level.isEmpty {
             level.update(value)
         } else {
@@ -134,6 +142,7 @@ public struct CostForecaster: Sendable {
     /// the first observation. Records the forecast to measure its surprise.
     public mutating func forecast(frame: Int) -> Double? {
         guard let value = expected(frame: frame) else { return nil }
+        guard observations >= configuration.warmUpObservations else { return value }
         let slot = frame & 7
         pendingFrame[slot] = frame
         pendingValue[slot] = value
