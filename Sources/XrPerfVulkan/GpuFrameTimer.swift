@@ -6,7 +6,9 @@ import XrPerfCore
 /// at xrEndFrame (bottom of pipe, after it). The spec lets the runtime, and so
 /// a layer, use that queue inside those two calls. Slots form a ring sized for
 /// frames in flight; a slot is read back without waiting once its fence has
-/// signalled, and a frame whose slot is still busy is simply not timed.
+/// signalled (the end command buffer copies both timestamps into host
+/// memory, see TimestampReadback), and a frame whose slot is still busy is
+/// simply not timed.
 public final class GpuFrameTimer: @unchecked Sendable {
     public static let slotCount = 4
 
@@ -61,7 +63,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
     private var endCommands: [VkCommandBuffer?]
     private var fences: [VkFence?]
     private var slots: [SlotState]
-    private var results = [UInt64](repeating: 0, count: 2)
+    private var readback: TimestampReadback?
 
     public init(binding: Binding) throws(Failure) {
         guard let getInstanceProcAddr = VulkanLibrary.instanceProcAddr() else { throw .noVulkanLoader }
@@ -112,6 +114,14 @@ public final class GpuFrameTimer: @unchecked Sendable {
             throw .vulkan("vkCreateCommandPool", result)
         }
         self.commandPool = commandPool
+        do {
+            readback = try TimestampReadback(functions: functions, device: binding.device,
+                                             physicalDevice: binding.physicalDevice, slots: Self.slotCount)
+        } catch {
+            functions.destroyCommandPool(binding.device, commandPool, nil)
+            functions.destroyQueryPool(binding.device, queryPool, nil)
+            throw .noTimestamps(error.description)
+        }
         beginCommands = Array(repeating: nil, count: Self.slotCount)
         endCommands = Array(repeating: nil, count: Self.slotCount)
         fences = Array(repeating: nil, count: Self.slotCount)
@@ -162,6 +172,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
             result = functions.beginCommandBuffer(end, &beginInfo)
             guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
             functions.cmdWriteTimestamp(end, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, first + 1)
+            readback?.record(end, pool: queryPool, slot: slot)
             result = functions.endCommandBuffer(end)
             guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
 
@@ -204,7 +215,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
     }
 
     /// Hands over every frame whose timestamps are back: its GPU time, or nil
-    /// when the values were unusable. Never waits.
+    /// when the values were unusable. Never waits: the values are read from
+    /// host memory the slot's own submission wrote.
     public func collect(_ deliver: (UInt64, Int64?) -> Void) throws(Failure) {
         for slot in 0..<Self.slotCount {
             guard case .submitted(let frame) = slots[slot], let fence = fences[slot] else { continue }
@@ -212,19 +224,12 @@ public final class GpuFrameTimer: @unchecked Sendable {
             if status == VK_NOT_READY { continue }
             guard status == VK_SUCCESS else { throw .vulkan("vkGetFenceStatus", status) }
             slots[slot] = .idle
-            let result = results.withUnsafeMutableBytes { bytes in
-                functions.getQueryPoolResults(device, queryPool, UInt32(2 * slot), 2, bytes.count,
-                                              bytes.baseAddress, 8,
-                                              VkQueryResultFlags(VK_QUERY_RESULT_64_BIT.rawValue))
-            }
-            if result == VK_SUCCESS {
-                deliver(frame, TimestampMath.nanoseconds(begin: results[0], end: results[1], validBits: validBits,
-                                                        period: timestampPeriod))
-            } else if result == VK_NOT_READY {
+            guard let ticks = readback?.ticks(slot: slot) else {
                 deliver(frame, nil)
-            } else {
-                throw .vulkan("vkGetQueryPoolResults", result)
+                continue
             }
+            deliver(frame, TimestampMath.nanoseconds(begin: ticks.begin, end: ticks.end, validBits: validBits,
+                                                    period: timestampPeriod))
         }
     }
 
@@ -252,6 +257,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
         fences = Array(repeating: nil, count: Self.slotCount)
         functions.destroyCommandPool(device, commandPool, nil)
         functions.destroyQueryPool(device, queryPool, nil)
+        readback?.destroy()
+        readback = nil
     }
 
     private func submit(_ command: VkCommandBuffer, fence: VkFence?) throws(Failure) {

@@ -6,7 +6,8 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
     let getDeviceQueue: PFN_vkGetDeviceQueue
     let createQueryPool: PFN_vkCreateQueryPool
     let destroyQueryPool: PFN_vkDestroyQueryPool
-    let getQueryPoolResults: PFN_vkGetQueryPoolResults
+    let cmdCopyQueryPoolResults: PFN_vkCmdCopyQueryPoolResults
+    let cmdPipelineBarrier: PFN_vkCmdPipelineBarrier
     let createCommandPool: PFN_vkCreateCommandPool
     let destroyCommandPool: PFN_vkDestroyCommandPool
     let allocateCommandBuffers: PFN_vkAllocateCommandBuffers
@@ -20,9 +21,18 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
     let getFenceStatus: PFN_vkGetFenceStatus
     let resetFences: PFN_vkResetFences
     let waitForFences: PFN_vkWaitForFences
+    let createBuffer: PFN_vkCreateBuffer
+    let destroyBuffer: PFN_vkDestroyBuffer
+    let getBufferMemoryRequirements: PFN_vkGetBufferMemoryRequirements
+    let bindBufferMemory: PFN_vkBindBufferMemory
+    let allocateMemory: PFN_vkAllocateMemory
+    let freeMemory: PFN_vkFreeMemory
+    let mapMemory: PFN_vkMapMemory
+    let unmapMemory: PFN_vkUnmapMemory
     /// Instance-level, for the device's timestamp properties and name.
     let getPhysicalDeviceProperties: PFN_vkGetPhysicalDeviceProperties
     let getPhysicalDeviceQueueFamilyProperties: PFN_vkGetPhysicalDeviceQueueFamilyProperties
+    let getPhysicalDeviceMemoryProperties: PFN_vkGetPhysicalDeviceMemoryProperties
 
     /// nil when any function is missing (a broken or foreign Vulkan setup).
     public init?(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) {
@@ -39,7 +49,8 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
         guard let getDeviceQueue = deviceLevel("vkGetDeviceQueue", as: PFN_vkGetDeviceQueue.self),
               let createQueryPool = deviceLevel("vkCreateQueryPool", as: PFN_vkCreateQueryPool.self),
               let destroyQueryPool = deviceLevel("vkDestroyQueryPool", as: PFN_vkDestroyQueryPool.self),
-              let getQueryPoolResults = deviceLevel("vkGetQueryPoolResults", as: PFN_vkGetQueryPoolResults.self),
+              let cmdCopyQueryPoolResults = deviceLevel("vkCmdCopyQueryPoolResults", as: PFN_vkCmdCopyQueryPoolResults.self),
+              let cmdPipelineBarrier = deviceLevel("vkCmdPipelineBarrier", as: PFN_vkCmdPipelineBarrier.self),
               let createCommandPool = deviceLevel("vkCreateCommandPool", as: PFN_vkCreateCommandPool.self),
               let destroyCommandPool = deviceLevel("vkDestroyCommandPool", as: PFN_vkDestroyCommandPool.self),
               let allocateCommandBuffers = deviceLevel("vkAllocateCommandBuffers", as: PFN_vkAllocateCommandBuffers.self),
@@ -53,6 +64,17 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
               let getFenceStatus = deviceLevel("vkGetFenceStatus", as: PFN_vkGetFenceStatus.self),
               let resetFences = deviceLevel("vkResetFences", as: PFN_vkResetFences.self),
               let waitForFences = deviceLevel("vkWaitForFences", as: PFN_vkWaitForFences.self),
+              let createBuffer = deviceLevel("vkCreateBuffer", as: PFN_vkCreateBuffer.self),
+              let destroyBuffer = deviceLevel("vkDestroyBuffer", as: PFN_vkDestroyBuffer.self),
+              let getBufferMemoryRequirements = deviceLevel(
+                "vkGetBufferMemoryRequirements", as: PFN_vkGetBufferMemoryRequirements.self),
+              let bindBufferMemory = deviceLevel("vkBindBufferMemory", as: PFN_vkBindBufferMemory.self),
+              let allocateMemory = deviceLevel("vkAllocateMemory", as: PFN_vkAllocateMemory.self),
+              let freeMemory = deviceLevel("vkFreeMemory", as: PFN_vkFreeMemory.self),
+              let mapMemory = deviceLevel("vkMapMemory", as: PFN_vkMapMemory.self),
+              let unmapMemory = deviceLevel("vkUnmapMemory", as: PFN_vkUnmapMemory.self),
+              let getPhysicalDeviceMemoryProperties = instanceLevel(
+                "vkGetPhysicalDeviceMemoryProperties", as: PFN_vkGetPhysicalDeviceMemoryProperties.self),
               let getPhysicalDeviceProperties = instanceLevel(
                 "vkGetPhysicalDeviceProperties", as: PFN_vkGetPhysicalDeviceProperties.self),
               let getPhysicalDeviceQueueFamilyProperties = instanceLevel(
@@ -61,7 +83,8 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
         self.getDeviceQueue = getDeviceQueue
         self.createQueryPool = createQueryPool
         self.destroyQueryPool = destroyQueryPool
-        self.getQueryPoolResults = getQueryPoolResults
+        self.cmdCopyQueryPoolResults = cmdCopyQueryPoolResults
+        self.cmdPipelineBarrier = cmdPipelineBarrier
         self.createCommandPool = createCommandPool
         self.destroyCommandPool = destroyCommandPool
         self.allocateCommandBuffers = allocateCommandBuffers
@@ -75,6 +98,15 @@ public struct VulkanDeviceFunctions: @unchecked Sendable {
         self.getFenceStatus = getFenceStatus
         self.resetFences = resetFences
         self.waitForFences = waitForFences
+        self.createBuffer = createBuffer
+        self.destroyBuffer = destroyBuffer
+        self.getBufferMemoryRequirements = getBufferMemoryRequirements
+        self.bindBufferMemory = bindBufferMemory
+        self.allocateMemory = allocateMemory
+        self.freeMemory = freeMemory
+        self.mapMemory = mapMemory
+        self.unmapMemory = unmapMemory
+        self.getPhysicalDeviceMemoryProperties = getPhysicalDeviceMemoryProperties
         self.getPhysicalDeviceProperties = getPhysicalDeviceProperties
         self.getPhysicalDeviceQueueFamilyProperties = getPhysicalDeviceQueueFamilyProperties
     }

@@ -4,11 +4,20 @@ import XrSimCore
 func xrsimWaitFrame(_ session: XrSession?, _ frameWaitInfo: UnsafePointer<XrFrameWaitInfo>?,
                     _ frameState: UnsafeMutablePointer<XrFrameState>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let timing = try locked { registry throws(XrSimError) -> FrameTiming in
+        let gate = try locked { registry throws(XrSimError) -> (FrameGpuGate, VkFence)? in
             let object = try registry.session(session)
             // frameWaitInfo is optional (spec 10.4.1).
             if let info = frameWaitInfo { try expectType(info.pointee.type, XR_TYPE_FRAME_WAIT_INFO) }
             try expectType(try required(frameState).pointee.type, XR_TYPE_FRAME_STATE)
+            guard object.lifecycle.isRunning else { throw .sessionNotRunning }
+            guard let gate = object.gpuGate, let fence = gate.takeForWait() else { return nil }
+            return (gate, fence)
+        }
+        // The GPU work of the frame before the last first, outside the lock:
+        // this frame's display time starts from when the GPU is free for it.
+        if let (gate, fence) = gate { gate.wait(for: fence) }
+        let timing = try locked { registry throws(XrSimError) -> FrameTiming in
+            let object = try registry.session(session)
             guard object.lifecycle.isRunning else { throw .sessionNotRunning }
             registry.switchRefreshRateIfRequested(object, session: handleID(session))
             return object.pacer.nextFrame(now: monotonicNow())
@@ -70,6 +79,7 @@ func xrsimEndFrame(_ session: XrSession?, _ frameEndInfo: UnsafePointer<XrFrameE
                 throw error
             }
             let submitted = object.frameLoop.ended()
+            object.gpuGate?.frameEnded()
             if let dump = object.dump, dump.frames.contains(submitted - 1) {
                 dumpFrame(frame, index: submitted - 1, settings: dump, session: object, registry: registry)
             }

@@ -58,6 +58,9 @@ final class SessionObject {
     var viewConfiguration = ViewConfiguration.stereo
     /// XRSIM_DUMP_DIR / XRSIM_DUMP_FRAMES of the instance.
     let dump: DumpSettings?
+    /// Holds the next frame until the GPU has finished the last one
+    /// (realtime clock only).
+    let gpuGate: FrameGpuGate?
 
     init(instance: UInt64, vulkan: VulkanBinding, config: XrSimConfig, now: Int64) {
         self.instance = instance
@@ -67,6 +70,7 @@ final class SessionObject {
         lifecycle = SessionLifecycle(frameLimit: config.frameLimit)
         pacer = FramePacer(mode: config.clock, refreshHz: config.refreshHz, origin: now)
         refreshRate = DisplayRefreshRate(supported: config.refreshRates, defaultRate: config.refreshHz)
+        gpuGate = config.clock == .realtime ? FrameGpuGate(vulkan) : nil
     }
 }
 

@@ -7,8 +7,10 @@ struct SessionTeardown {
     let stats: FrameStats
     let config: XrSimConfig
     let images: [VulkanSwapchainImages]
+    let gpuGate: FrameGpuGate?
 
     func finish() {
+        gpuGate?.destroy()
         for set in images { set.destroy() }
         Log.info(sessionEndedLine(stats))
         if let path = config.statsFile { appendStats(to: path) }
@@ -41,7 +43,8 @@ extension Registry {
         }
         let instance = instances[session.instance]
         instance?.events.removeEvents(of: id)
-        return SessionTeardown(stats: session.frameLoop.stats, config: instance?.config ?? XrSimConfig(), images: images)
+        return SessionTeardown(stats: session.frameLoop.stats, config: instance?.config ?? XrSimConfig(), images: images,
+                               gpuGate: session.gpuGate)
     }
 
     mutating func removeActionSet(_ id: UInt64) {

@@ -127,7 +127,7 @@ public final class SubstitutedImages: @unchecked Sendable {
         allocation.allocationSize = requirements.size
         allocation.memoryTypeIndex = try memoryType(allowed: requirements.memoryTypeBits)
         var memory: VkDeviceMemory?
-        try check(functions.allocateMemory(device, &allocation, nil, &memory), "vkAllocateMemory")
+        try check(functions.device.allocateMemory(device, &allocation, nil, &memory), "vkAllocateMemory")
         memories.append(memory)
         try check(functions.bindImageMemory(device, image, memory, 0), "vkBindImageMemory")
 
@@ -205,7 +205,7 @@ public final class SubstitutedImages: @unchecked Sendable {
 
     private func memoryType(allowed: UInt32) throws(PassFailure) -> UInt32 {
         var properties = VkPhysicalDeviceMemoryProperties()
-        functions.getPhysicalDeviceMemoryProperties(context.physicalDevice, &properties)
+        functions.device.getPhysicalDeviceMemoryProperties(context.physicalDevice, &properties)
         let local = VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT.rawValue
         var fallback: UInt32?
         withUnsafeBytes(of: properties.memoryTypes) { raw in
@@ -238,7 +238,7 @@ public final class SubstitutedImages: @unchecked Sendable {
                 barrier.subresourceRange = VkImageSubresourceRange(
                     aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: max(spec.mipCount, 1),
                     baseArrayLayer: 0, layerCount: max(spec.arraySize, 1))
-                functions.cmdPipelineBarrier(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT.rawValue,
+                functions.device.cmdPipelineBarrier(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT.rawValue,
                                              VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, 0, 0, nil, 0, nil, 1, &barrier)
             }
         }
@@ -249,7 +249,7 @@ public final class SubstitutedImages: @unchecked Sendable {
     public func destroy() {
         for view in sourceViews + targetViews { functions.destroyImageView(device, view, nil) }
         for image in appImages { functions.destroyImage(device, image, nil) }
-        for memory in memories { functions.freeMemory(device, memory, nil) }
+        for memory in memories { functions.device.freeMemory(device, memory, nil) }
         functions.destroyDescriptorPool(device, descriptorPool, nil)
         (sourceViews, targetViews, appImages, memories, sourceSets, targetSets) = ([], [], [], [], [], [])
         runtimeImages = []

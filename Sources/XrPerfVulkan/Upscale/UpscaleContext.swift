@@ -118,7 +118,7 @@ public final class UpscaleContext: @unchecked Sendable {
             queryInfo.queryCount = UInt32(2 * Self.slotCount)
             try check(functions.device.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
             // Without a readback buffer the pass still runs, untimed.
-            readback = try? TimestampReadback(functions: functions, device: device, physicalDevice: physicalDevice,
+            readback = try? TimestampReadback(functions: functions.device, device: device, physicalDevice: physicalDevice,
                                               slots: Self.slotCount)
             if readback == nil {
                 functions.device.destroyQueryPool(device, queryPool, nil)
@@ -277,7 +277,7 @@ public final class UpscaleContext: @unchecked Sendable {
         barrier.image = image
         barrier.subresourceRange = VkImageSubresourceRange(
             aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: 0, layerCount: max(layers, 1))
-        functions.cmdPipelineBarrier(command, srcStage, dstStage, 0, 0, nil, 0, nil, 1, &barrier)
+        functions.device.cmdPipelineBarrier(command, srcStage, dstStage, 0, 0, nil, 0, nil, 1, &barrier)
     }
 
     /// Records and runs commands once, waiting for them: set-up only.

@@ -10,16 +10,14 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         let name: String
     }
 
-    /// Command buffers, queries, fences, the queue and device properties.
+    /// Command buffers, queries, fences, buffers and memory, barriers, the
+    /// queue and device properties.
     let device: VulkanDeviceFunctions
 
-    let getPhysicalDeviceMemoryProperties: PFN_vkGetPhysicalDeviceMemoryProperties
     let getPhysicalDeviceFormatProperties: PFN_vkGetPhysicalDeviceFormatProperties
     let createImage: PFN_vkCreateImage
     let destroyImage: PFN_vkDestroyImage
     let getImageMemoryRequirements: PFN_vkGetImageMemoryRequirements
-    let allocateMemory: PFN_vkAllocateMemory
-    let freeMemory: PFN_vkFreeMemory
     let bindImageMemory: PFN_vkBindImageMemory
     let createImageView: PFN_vkCreateImageView
     let destroyImageView: PFN_vkDestroyImageView
@@ -39,19 +37,11 @@ public struct VulkanPassFunctions: @unchecked Sendable {
     let updateDescriptorSets: PFN_vkUpdateDescriptorSets
     let freeCommandBuffers: PFN_vkFreeCommandBuffers
     let resetCommandBuffer: PFN_vkResetCommandBuffer
-    let cmdPipelineBarrier: PFN_vkCmdPipelineBarrier
     let cmdBindPipeline: PFN_vkCmdBindPipeline
     let cmdBindDescriptorSets: PFN_vkCmdBindDescriptorSets
     let cmdPushConstants: PFN_vkCmdPushConstants
     let cmdDispatch: PFN_vkCmdDispatch
     let cmdBlitImage: PFN_vkCmdBlitImage
-    let createBuffer: PFN_vkCreateBuffer
-    let destroyBuffer: PFN_vkDestroyBuffer
-    let getBufferMemoryRequirements: PFN_vkGetBufferMemoryRequirements
-    let bindBufferMemory: PFN_vkBindBufferMemory
-    let mapMemory: PFN_vkMapMemory
-    let unmapMemory: PFN_vkUnmapMemory
-    let cmdCopyQueryPoolResults: PFN_vkCmdCopyQueryPoolResults
 
     /// Throws the name of the first function the device or instance lacks.
     init(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) throws(Missing) {
@@ -68,13 +58,10 @@ public struct VulkanPassFunctions: @unchecked Sendable {
             guard let function = getInstanceProcAddr(instance, name) else { throw Missing(name: name) }
             return unsafeBitCast(function, to: F.self)
         }
-        getPhysicalDeviceMemoryProperties = try i("vkGetPhysicalDeviceMemoryProperties", PFN_vkGetPhysicalDeviceMemoryProperties.self)
         getPhysicalDeviceFormatProperties = try i("vkGetPhysicalDeviceFormatProperties", PFN_vkGetPhysicalDeviceFormatProperties.self)
         createImage = try d("vkCreateImage", PFN_vkCreateImage.self)
         destroyImage = try d("vkDestroyImage", PFN_vkDestroyImage.self)
         getImageMemoryRequirements = try d("vkGetImageMemoryRequirements", PFN_vkGetImageMemoryRequirements.self)
-        allocateMemory = try d("vkAllocateMemory", PFN_vkAllocateMemory.self)
-        freeMemory = try d("vkFreeMemory", PFN_vkFreeMemory.self)
         bindImageMemory = try d("vkBindImageMemory", PFN_vkBindImageMemory.self)
         createImageView = try d("vkCreateImageView", PFN_vkCreateImageView.self)
         destroyImageView = try d("vkDestroyImageView", PFN_vkDestroyImageView.self)
@@ -94,18 +81,10 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         updateDescriptorSets = try d("vkUpdateDescriptorSets", PFN_vkUpdateDescriptorSets.self)
         freeCommandBuffers = try d("vkFreeCommandBuffers", PFN_vkFreeCommandBuffers.self)
         resetCommandBuffer = try d("vkResetCommandBuffer", PFN_vkResetCommandBuffer.self)
-        cmdPipelineBarrier = try d("vkCmdPipelineBarrier", PFN_vkCmdPipelineBarrier.self)
         cmdBindPipeline = try d("vkCmdBindPipeline", PFN_vkCmdBindPipeline.self)
         cmdBindDescriptorSets = try d("vkCmdBindDescriptorSets", PFN_vkCmdBindDescriptorSets.self)
         cmdPushConstants = try d("vkCmdPushConstants", PFN_vkCmdPushConstants.self)
         cmdDispatch = try d("vkCmdDispatch", PFN_vkCmdDispatch.self)
         cmdBlitImage = try d("vkCmdBlitImage", PFN_vkCmdBlitImage.self)
-        createBuffer = try d("vkCreateBuffer", PFN_vkCreateBuffer.self)
-        destroyBuffer = try d("vkDestroyBuffer", PFN_vkDestroyBuffer.self)
-        getBufferMemoryRequirements = try d("vkGetBufferMemoryRequirements", PFN_vkGetBufferMemoryRequirements.self)
-        bindBufferMemory = try d("vkBindBufferMemory", PFN_vkBindBufferMemory.self)
-        mapMemory = try d("vkMapMemory", PFN_vkMapMemory.self)
-        unmapMemory = try d("vkUnmapMemory", PFN_vkUnmapMemory.self)
-        cmdCopyQueryPoolResults = try d("vkCmdCopyQueryPoolResults", PFN_vkCmdCopyQueryPoolResults.self)
     }
 }

@@ -1,21 +1,26 @@
 import COpenXR
 
-/// Where the pass's timestamps land for the CPU: a small host-visible buffer
-/// the command buffer itself copies its two queries into. Reading it after
-/// the slot's fence has signalled is a memory load. vkGetQueryPoolResults is
-/// not used on the frame path because lavapipe's waits for the device's
-/// queue to drain even without WAIT_BIT: called in xrEndFrame, right after
-/// the app's submission, it held the app's thread for that frame's whole GPU
-/// time (median 3.1 ms of layer CPU per frame at 256x256, p90 11.8 ms).
+/// Where a slot's two timestamps land for the CPU: a small host-visible
+/// buffer the slot's own command buffer copies its queries into. Reading it
+/// after the slot's fence has signalled is a memory load. vkGetQueryPoolResults
+/// is not used on the frame path because lavapipe's waits for the queue to
+/// drain even without WAIT_BIT: the pass called it in xrEndFrame, right after
+/// the app's submission, and held the app's thread for that frame's whole
+/// GPU time (median 3.1 ms of layer CPU per frame at 256x256, p90 11.8 ms).
+/// The app GPU timer and the pass each have one.
 final class TimestampReadback {
-    private let functions: VulkanPassFunctions
+    private let functions: VulkanDeviceFunctions
     private let device: VkDevice
     private var buffer: VkBuffer?
     private var memory: VkDeviceMemory?
     private let values: UnsafeMutablePointer<UInt64>
 
     /// Two 64-bit values per slot, mapped for the session's lifetime.
-    init(functions: VulkanPassFunctions, device: VkDevice, physicalDevice: VkPhysicalDevice, slots: Int) throws(PassFailure) {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(functions: VulkanDeviceFunctions, device: VkDevice, physicalDevice: VkPhysicalDevice, slots: Int) throws(Failure) {
         self.functions = functions
         self.device = device
         let size = VkDeviceSize(2 * slots * MemoryLayout<UInt64>.size)
@@ -26,13 +31,13 @@ final class TimestampReadback {
         info.sharingMode = VK_SHARING_MODE_EXCLUSIVE
         var made: VkBuffer?
         var result = functions.createBuffer(device, &info, nil, &made)
-        guard result == VK_SUCCESS, let made else { throw .vulkan("vkCreateBuffer", result) }
+        guard result == VK_SUCCESS, let made else { throw Failure(description: "vkCreateBuffer failed (VkResult \(result.rawValue))") }
         var requirements = VkMemoryRequirements()
         functions.getBufferMemoryRequirements(device, made, &requirements)
         let wanted = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT.rawValue | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT.rawValue
         guard let type = Self.memoryType(functions, physicalDevice, allowed: requirements.memoryTypeBits, flags: wanted) else {
             functions.destroyBuffer(device, made, nil)
-            throw .unsupported("no host-visible coherent memory for the pass's timestamps")
+            throw Failure(description: "no host-visible coherent memory for timestamps")
         }
         var allocation = VkMemoryAllocateInfo()
         allocation.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO
@@ -42,7 +47,7 @@ final class TimestampReadback {
         result = functions.allocateMemory(device, &allocation, nil, &allocated)
         guard result == VK_SUCCESS, let allocated else {
             functions.destroyBuffer(device, made, nil)
-            throw .vulkan("vkAllocateMemory", result)
+            throw Failure(description: "vkAllocateMemory failed (VkResult \(result.rawValue))")
         }
         var mapped: UnsafeMutableRawPointer?
         result = functions.bindBufferMemory(device, made, allocated, 0)
@@ -50,7 +55,7 @@ final class TimestampReadback {
         guard result == VK_SUCCESS, let mapped else {
             functions.destroyBuffer(device, made, nil)
             functions.freeMemory(device, allocated, nil)
-            throw .vulkan("vkBindBufferMemory/vkMapMemory", result)
+            throw Failure(description: "vkBindBufferMemory or vkMapMemory failed (VkResult \(result.rawValue))")
         }
         buffer = made
         memory = allocated
@@ -85,7 +90,7 @@ final class TimestampReadback {
         (buffer, memory) = (nil, nil)
     }
 
-    private static func memoryType(_ functions: VulkanPassFunctions, _ physicalDevice: VkPhysicalDevice,
+    private static func memoryType(_ functions: VulkanDeviceFunctions, _ physicalDevice: VkPhysicalDevice,
                                    allowed: UInt32, flags: UInt32) -> UInt32? {
         var properties = VkPhysicalDeviceMemoryProperties()
         functions.getPhysicalDeviceMemoryProperties(physicalDevice, &properties)
