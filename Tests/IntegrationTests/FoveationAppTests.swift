@@ -8,24 +8,19 @@ import Testing
 @Suite(.serialized) struct FoveationAppTests {
     @Test(arguments: HelloXrTests.stacks.dropFirst())
     func helloXrRunsCleanWithFoveationOn(layers: [String]) throws {
-        let artifacts = Artifacts()
-        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeLibrary, artifacts.runtimeManifest)
-        try artifacts.require(paths: Artifacts.helloXr)
         let frames = 30
-        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
-        defer { env.cleanUp() }
-        env.variables["XRPERF_FOVEATION"] = "gaze"
-        env.variables["XRSIM_EXTENSIONS"] = "XR_EXT_eye_gaze_interaction"
-        env.variables["XRSIM_GAZE"] = "0:10:5"
-        let result = try runProcess(Artifacts.helloXr, ["-g", "Vulkan2"], environment: env.environment, timeout: 240)
-        let context = Comment(rawValue: "hello_xr with \(layers):\n\(result.combined.suffix(4000))")
+        let run = try HelloXrRun(graphics: "Vulkan2", layers: layers, frames: frames, variables: [
+            "XRPERF_FOVEATION": "gaze", "XRSIM_EXTENSIONS": "XR_EXT_eye_gaze_interaction", "XRSIM_GAZE": "0:10:5",
+        ])
+        let result = run.output
+        let context = run.context
         #expect(!result.timedOut && result.status == 0, context)
         #expect(SessionSummaries.runtimeFrames(result.stderr) == [frames], context)
         // hello_xr does not enable quad views: nothing is emulated or added.
         #expect(!result.combined.contains("quad views emulated"), context)
         #expect(!result.combined.contains("upscaled to"), context)
         #expect(!result.combined.contains("VUID-") && !result.combined.contains("][Error"), context)
-        let messages = env.validationMessages()
+        let messages = run.validationMessages
         #expect(!messages.contains("VUID") && !messages.lowercased().contains("error"), Comment(rawValue: messages))
     }
 

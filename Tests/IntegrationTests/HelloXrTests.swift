@@ -12,16 +12,10 @@ import Testing
 
     @Test(arguments: ["Vulkan2", "Vulkan"], stacks)
     func runsToTheEndThroughTheLayer(graphics: String, layers: [String]) throws {
-        let artifacts = Artifacts()
-        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeLibrary, artifacts.runtimeManifest)
-        try artifacts.require(paths: Artifacts.helloXr)
         let frames = 240
-        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
-        defer { env.cleanUp() }
-        env.variables["XR_LOADER_DEBUG"] = "info"
-
-        let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
-        let context = Comment(rawValue: "hello_xr -g \(graphics) with \(layers):\n\(result.combined.suffix(4000))")
+        let run = try HelloXrRun(graphics: graphics, layers: layers, frames: frames, variables: ["XR_LOADER_DEBUG": "info"])
+        let result = run.output
+        let context = run.context
 
         // The loader chains layers in the order it loads them, first = nearest the app.
         let loaded = result.combined.split(separator: "\n").compactMap { line -> String? in
@@ -40,7 +34,7 @@ import Testing
         #expect(!result.combined.contains("VUID-"), context)
         #expect(!result.combined.contains("][Error"), context)
         if layers.contains(XrEnvironment.coreValidation) {
-            let messages = env.validationMessages()
+            let messages = run.validationMessages
             #expect(!messages.contains("VUID"), Comment(rawValue: messages))
             #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
         }
@@ -54,19 +48,13 @@ import Testing
 @Suite(.serialized) struct HelloXrUpscalingTests {
     @Test(arguments: ["Vulkan2", "Vulkan"], HelloXrTests.stacks.dropFirst())
     func runsCleanWithUpscaling(graphics: String, layers: [String]) throws {
-        let artifacts = Artifacts()
-        try artifacts.require(artifacts.layerLibrary, artifacts.runtimeLibrary, artifacts.runtimeManifest)
-        try artifacts.require(paths: Artifacts.helloXr)
         let frames = 30
-        var env = try XrEnvironment(artifacts: artifacts, layers: layers, frames: frames)
-        defer { env.cleanUp() }
-        env.variables["XRPERF_RENDER_SCALE"] = "0.7"
-        env.variables["XRPERF_UPSCALE_FILTER"] = "edge"
-        env.variables["XRPERF_SHARPNESS"] = "0.5"
-        env.variables["XRPERF_LOG_LEVEL"] = "info"
-
-        let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
-        let context = Comment(rawValue: "hello_xr -g \(graphics) with \(layers):\n\(result.combined.suffix(4000))")
+        let run = try HelloXrRun(graphics: graphics, layers: layers, frames: frames, variables: [
+            "XRPERF_RENDER_SCALE": "0.7", "XRPERF_UPSCALE_FILTER": "edge", "XRPERF_SHARPNESS": "0.5",
+            "XRPERF_LOG_LEVEL": "info",
+        ])
+        let result = run.output
+        let context = run.context
         #expect(!result.timedOut, context)
         #expect(result.status == 0, context)
         #expect(SessionSummaries.runtimeFrames(result.stderr) == [frames], context)
@@ -76,7 +64,7 @@ import Testing
         #expect(!result.combined.contains("upscaling off"), context)
         #expect(!result.combined.contains("VUID-"), context)
         #expect(!result.combined.contains("][Error"), context)
-        let messages = env.validationMessages()
+        let messages = run.validationMessages
         #expect(!messages.contains("VUID"), Comment(rawValue: messages))
         #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
     }
