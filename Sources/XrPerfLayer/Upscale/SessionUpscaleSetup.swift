@@ -32,6 +32,7 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
     do {
         try InjectedFaults.check(.upscalePass)
         let context = try UpscaleContext(binding: vulkan)
+        if let why = context.untimedReason { logWarn("the upscaling pass runs untimed: \(why)") }
         let smallest = stereo.reduce((UInt32.max, UInt32.max)) { smallest, view in
             (min(smallest.0, RenderScale.scaled(view.recommendedImageRectWidth, by: scale.x, limit: view.maxImageRectWidth)),
              min(smallest.1, RenderScale.scaled(view.recommendedImageRectHeight, by: scale.y, limit: view.maxImageRectHeight)))

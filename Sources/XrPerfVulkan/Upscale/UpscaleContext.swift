@@ -24,6 +24,8 @@ public final class UpscaleContext: @unchecked Sendable {
     private var queryPool: VkQueryPool?
     /// Where each slot's timestamps are copied for the CPU (nil: untimed).
     private var readback: TimestampReadback?
+    /// Why the pass runs untimed on this device, when it does (for the log).
+    public private(set) var untimedReason: String?
     private var commands: [VkCommandBuffer?]
     private var fences: [VkFence?]
     /// Submitted and not yet collected, per slot.
@@ -118,12 +120,16 @@ public final class UpscaleContext: @unchecked Sendable {
             queryInfo.queryCount = UInt32(2 * Self.slotCount)
             try check(functions.device.createQueryPool(device, &queryInfo, nil, &queryPool), "vkCreateQueryPool")
             // Without a readback buffer the pass still runs, untimed.
-            readback = try? TimestampReadback(functions: functions.device, device: device, physicalDevice: physicalDevice,
-                                              slots: Self.slotCount)
-            if readback == nil {
+            do {
+                readback = try TimestampReadback(functions: functions.device, device: device, physicalDevice: physicalDevice,
+                                                 slots: Self.slotCount)
+            } catch {
+                untimedReason = error.description
                 functions.device.destroyQueryPool(device, queryPool, nil)
                 queryPool = nil
             }
+        } else {
+            untimedReason = "the queue has no timestamps"
         }
     }
 
