@@ -246,12 +246,7 @@ static void eye_gaze(XrInstance instance, XrSystemId system, HostVulkan *vk, int
         XrSpaceLocation never = locate(unboundSpace, local, state.predictedDisplayTime, NULL);
         flagsBoth &= never.locationFlags == 0 && !is_active(session, unbound, XR_NULL_PATH);
 
-        XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
-        HOST_CHECK(xrBeginFrame(session, &beginInfo));
-        XrFrameEndInfo endInfo = {XR_TYPE_FRAME_END_INFO};
-        endInfo.displayTime = state.predictedDisplayTime;
-        endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
-        HOST_CHECK(xrEndFrame(session, &endInfo));
+        host_submit_empty_frame(session, &state);
     }
     expect(focusedFrames == frames - 1, "focused.afterFirstFrame", "focus did not follow the first frame");
     expect(positionsAtEye, "position.centreEye", "gaze origin is not the head");

@@ -197,16 +197,21 @@ static inline void host_begin_session(XrInstance instance, XrSession session) {
 
 /* One frame that submits no layer: enough for the runtime to pace and count.
  * Returns what xrWaitFrame predicted for it. */
+/* Begins and ends a waited frame with no layers. */
+static inline void host_submit_empty_frame(XrSession session, const XrFrameState *state) {
+    XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
+    HOST_CHECK(xrBeginFrame(session, &beginInfo));
+    XrFrameEndInfo endInfo = {XR_TYPE_FRAME_END_INFO};
+    endInfo.displayTime = state->predictedDisplayTime;
+    endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
+    HOST_CHECK(xrEndFrame(session, &endInfo));
+}
+
 static inline XrFrameState host_empty_frame(XrSession session) {
     XrFrameWaitInfo waitInfo = {XR_TYPE_FRAME_WAIT_INFO};
     XrFrameState state = {XR_TYPE_FRAME_STATE};
     HOST_CHECK(xrWaitFrame(session, &waitInfo, &state));
-    XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
-    HOST_CHECK(xrBeginFrame(session, &beginInfo));
-    XrFrameEndInfo endInfo = {XR_TYPE_FRAME_END_INFO};
-    endInfo.displayTime = state.predictedDisplayTime;
-    endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
-    HOST_CHECK(xrEndFrame(session, &endInfo));
+    host_submit_empty_frame(session, &state);
     return state;
 }
 
