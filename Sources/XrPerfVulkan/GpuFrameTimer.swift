@@ -2,8 +2,11 @@ import COpenXR
 import XrPerfCore
 
 /// App GPU time per frame from timestamps written on the app's own queue: one
-/// at xrBeginFrame (top of pipe, before the app's work of the frame) and one
-/// at xrEndFrame (bottom of pipe, after it). The spec lets the runtime, and so
+/// at xrBeginFrame, before the app's work of the frame, and one at xrEndFrame,
+/// after it. Both are bottom of pipe: a top-of-pipe timestamp may be written
+/// as soon as earlier commands have started, so while the GPU still runs the
+/// previous frame (apps and runtimes overlap one) that frame's tail would be
+/// counted in this one. The spec lets the runtime, and so
 /// a layer, use that queue inside those two calls. Slots form a ring sized for
 /// frames in flight; a slot is read back without waiting once its fence has
 /// signalled (the end command buffer copies both timestamps into host
@@ -165,7 +168,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
             result = functions.beginCommandBuffer(begin, &simultaneousInfo)
             guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
             functions.cmdResetQueryPool(begin, queryPool, first, 2)
-            functions.cmdWriteTimestamp(begin, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, first)
+            functions.cmdWriteTimestamp(begin, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, first)
             result = functions.endCommandBuffer(begin)
             guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
 

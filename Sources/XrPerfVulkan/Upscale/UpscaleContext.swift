@@ -182,7 +182,9 @@ public final class UpscaleContext: @unchecked Sendable {
         recording = true
         if let queryPool {
             functions.device.cmdResetQueryPool(command, queryPool, UInt32(2 * slot), 2)
-            functions.device.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, queryPool, UInt32(2 * slot))
+            // Bottom of pipe: the pass's time starts when the app's work
+            // before it on the queue is done, not when it merely started.
+            functions.device.cmdWriteTimestamp(command, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, UInt32(2 * slot))
         }
     }
 
