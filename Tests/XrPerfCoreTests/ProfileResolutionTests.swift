@@ -161,7 +161,9 @@ struct ProfileResolutionTests {
         }
         let software = resolve(PlatformFacts(gpuVendor: GPUVendor(vulkanVendorID: 0x10005)))
         #expect(software.typed.upscale.filter == .bilinear && software.typed.upscale.sharpness == 0)
-        #expect(software.typed.foveation.mode == .off && software.typed.controller.headroom == 0.1)
+        #expect(software.typed.foveation.mode == .off && software.typed.controller.minRenderScale == 0.25)
+        // Noise and the pass are measured on software Vulkan too: the default room.
+        #expect(software.typed.controller.headroom == resolve(PlatformFacts()).typed.controller.headroom)
         #expect(resolve(PlatformFacts(runtime: "WiVRn")).typed.controller.headroom == 0.12)
         #expect(resolve(PlatformFacts(runtime: "ALVR runtime")).typed.controller.headroom == 0.15)
         #expect(resolve(PlatformFacts(runtime: "Monado(XRT) by Collabora et al")).typed.controller.frameDivisorAllowed)

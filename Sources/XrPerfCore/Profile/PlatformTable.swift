@@ -6,11 +6,10 @@ public enum PlatformTable {
     public static let entries: [PlatformTableEntry] = [
         entry(
             "software-vulkan", [.init(.gpuVendor, "software")],
-            "lavapipe/llvmpipe render on the CPU: the upscale and sharpen passes cost as much as the app, and timings are noisy.",
+            "lavapipe/llvmpipe render on the CPU: the upscale and sharpen passes cost as much as the app, so the cheapest pass and a lower floor.",
             [
                 .init(.upscaleFilter, .text("bilinear")), .init(.upscaleSharpness, .number(0)),
-                .init(.foveationMode, .text("off")), .init(.controllerHeadroom, .number(0.1)),
-                .init(.controllerMinRenderScale, .number(0.25)),
+                .init(.foveationMode, .text("off")), .init(.controllerMinRenderScale, .number(0.25)),
             ]),
         entry(
             "wivrn", [.init(.runtime, "*wivrn*")],
