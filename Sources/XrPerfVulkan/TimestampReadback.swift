@@ -35,7 +35,7 @@ final class TimestampReadback {
         var requirements = VkMemoryRequirements()
         functions.getBufferMemoryRequirements(device, made, &requirements)
         let wanted = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT.rawValue | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT.rawValue
-        guard let type = Self.memoryType(functions, physicalDevice, allowed: requirements.memoryTypeBits, flags: wanted) else {
+        guard let type = functions.memoryTypeIndex(physicalDevice, allowed: requirements.memoryTypeBits, flags: wanted) else {
             functions.destroyBuffer(device, made, nil)
             throw Failure(description: "no host-visible coherent memory for timestamps")
         }
@@ -88,21 +88,5 @@ final class TimestampReadback {
         if memory != nil { functions.unmapMemory(device, memory) }
         functions.freeMemory(device, memory, nil)
         (buffer, memory) = (nil, nil)
-    }
-
-    private static func memoryType(_ functions: VulkanDeviceFunctions, _ physicalDevice: VkPhysicalDevice,
-                                   allowed: UInt32, flags: UInt32) -> UInt32? {
-        var properties = VkPhysicalDeviceMemoryProperties()
-        functions.getPhysicalDeviceMemoryProperties(physicalDevice, &properties)
-        var found: UInt32?
-        withUnsafeBytes(of: properties.memoryTypes) { raw in
-            let types = raw.bindMemory(to: VkMemoryType.self)
-            for index in 0..<Int(properties.memoryTypeCount)
-            where allowed & (1 << UInt32(index)) != 0 && types[index].propertyFlags & flags == flags {
-                found = UInt32(index)
-                return
-            }
-        }
-        return found
     }
 }

@@ -203,20 +203,14 @@ public final class SubstitutedImages: @unchecked Sendable {
         }
     }
 
+    /// Device-local memory where there is any, else any type allowed.
     private func memoryType(allowed: UInt32) throws(PassFailure) -> UInt32 {
-        var properties = VkPhysicalDeviceMemoryProperties()
-        functions.device.getPhysicalDeviceMemoryProperties(context.physicalDevice, &properties)
+        let device = functions.device
         let local = VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT.rawValue
-        var fallback: UInt32?
-        withUnsafeBytes(of: properties.memoryTypes) { raw in
-            let types = raw.bindMemory(to: VkMemoryType.self)
-            for index in 0..<Int(properties.memoryTypeCount) where allowed & (1 << UInt32(index)) != 0 {
-                if types[index].propertyFlags & local != 0 { fallback = UInt32(index); return }
-                if fallback == nil { fallback = UInt32(index) }
-            }
-        }
-        guard let fallback else { throw .unsupported("no memory type for the layer's images") }
-        return fallback
+        guard let type = device.memoryTypeIndex(context.physicalDevice, allowed: allowed, flags: local)
+            ?? device.memoryTypeIndex(context.physicalDevice, allowed: allowed, flags: 0)
+        else { throw .unsupported("no memory type for the layer's images") }
+        return type
     }
 
     /// The app may use an image as soon as it acquires it, in the layout the
