@@ -83,6 +83,35 @@ import Testing
         }
     }
 
+    @Test func startupHitchesDoNotTeachThePixelModel() {
+        // An app whose GPU cost is all per-pixel, timings two frames late as
+        // in the layer, and a start as seen on lavapipe: an empty first
+        // frame, a 13 ms second one, and the first two frames after the
+        // scale drop that this causes at 2.2x their cost. Learned from, that
+        // pair (cost up while pixels went down) held the fixed share at 0.8
+        // for hundreds of frames, and every later surprise then threw the
+        // scale to its minimum.
+        var controller = QualityController()
+        let fullQuality = 0.75 * period
+        var decidedScales: [Double] = []
+        var firstDrop: Int?
+        for t in 0..<400 {
+            if t >= 2 {
+                let frame = t - 2
+                let scale = decidedScales[frame]
+                if firstDrop == nil, frame > 0, scale < decidedScales[frame - 1] - 0.05 { firstDrop = frame }
+                var cost = fullQuality * scale * scale
+                if frame == 0 { cost = 0.2 }
+                if frame == 1 { cost = 13.2 }
+                if let firstDrop, frame - firstDrop < 2 { cost *= 2.2 }
+                controller.observe(observation(frame, gpu: cost, scale: scale))
+            }
+            decidedScales.append(controller.decide(frame: t).renderScale)
+        }
+        #expect(firstDrop != nil)
+        #expect(controller.costModel.fixedShare <= 0.3)
+    }
+
     @Test func heavyLoadGoesDownFastAndLightLoadComesBackInSmallSteps() {
         var controller = QualityController()
         let gpu = [Double](repeating: period * 0.6, count: 200) + [Double](repeating: period * 1.4, count: 200)

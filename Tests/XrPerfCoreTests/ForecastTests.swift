@@ -82,6 +82,21 @@ import Testing
         #expect(model.pairs == 0)
     }
 
+    @Test func aPairWhoseCostMovedAgainstItsPixelsWeighsNoMoreThanOneWhoseCostStayed() {
+        // Pixels down by 0.3, cost up by half: no share explains that (the
+        // scene changed within the pair), and unbounded it would outweigh
+        // the prior several times over.
+        var against = PixelCostModel(priorFixedShare: 0.25)
+        against.observe(pixelFraction: 0.8, cost: 6)
+        against.observe(pixelFraction: 0.5, cost: 9)
+        var level = PixelCostModel(priorFixedShare: 0.25)
+        level.observe(pixelFraction: 0.8, cost: 6)
+        level.observe(pixelFraction: 0.5, cost: 6)
+        #expect(against.pairs == 1)
+        #expect(abs(against.estimatedFixedShare - level.estimatedFixedShare) < 1e-12)
+        #expect(against.estimatedFixedShare < 0.8)
+    }
+
     @Test func costModelLearnsALargerFixedShare() {
         // True share 0.5: cost = 8 x (0.5 + 0.5 p).
         var model = PixelCostModel(priorFixedShare: 0.25)

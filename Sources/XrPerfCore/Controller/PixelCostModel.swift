@@ -59,7 +59,11 @@ public struct PixelCostModel: Sendable, Equatable {
         guard c1.isFinite, abs(p2 - p1) >= minimumPixelChange else { return }
         // Residual of the pair, divided by c1 so that it is scale-free:
         // e(f) = u + f v with u = r p1 - p2, v = r (1 - p1) - (1 - p2), r = c2 / c1.
-        let ratio = c2 / c1
+        // For any share in 0...1 the ratio lies between 1 and p2 / p1; one
+        // outside (cost up while pixels went down) is the scene moving within
+        // the pair, and unclamped its weight grows with the ratio, so that a
+        // single such pair would outweigh the prior and every pair after it.
+        let ratio = min(max(c2 / c1, min(1, p2 / p1)), max(1, p2 / p1))
         let u = ratio * p1 - p2
         let v = ratio * (1 - p1) - (1 - p2)
         sumUV = forgetting * sumUV + u * v

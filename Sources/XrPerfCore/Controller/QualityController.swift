@@ -57,7 +57,14 @@ public struct QualityController: Sendable {
         let appMs = max(gpuMs - knobs.passCost(settings), 0.01 * gpuMs)
         let expectedBefore = gpu.expected(frame: frame.frameIndex)
         let priorFullQuality = appMs / knobs.appCostFactor(settings, fixedShare: costModel.fixedShare)
-        let typical = expectedBefore.map { priorFullQuality <= $0 * gpu.surpriseHigh && priorFullQuality >= $0 * gpu.surpriseLow } ?? true
+        // Only a frame near its forecast may teach the pixel model, and only
+        // once the forecaster knows what near means: an app's first frames
+        // are full of hitches (pipelines built, caches cold), and pairs are
+        // rare enough (the scale climbs in steps below the pair threshold)
+        // that one bad pair would hold the share wrong for hundreds of frames.
+        let typical = gpu.surpriseHigh.isFinite && expectedBefore.map {
+            priorFullQuality <= $0 * gpu.surpriseHigh && priorFullQuality >= $0 * gpu.surpriseLow
+        } ?? false
         costModel.observe(pixelFraction: settings.renderScale * settings.renderScale, cost: appMs, typical: typical)
         let factor = knobs.appCostFactor(settings, fixedShare: costModel.fixedShare)
         let fullQuality = appMs / factor
