@@ -90,7 +90,7 @@ import Testing
         // scale drop that this causes at 2.2x their cost. Learned from, that
         // pair (cost up while pixels went down) held the fixed share at 0.8
         // for hundreds of frames, and every later surprise then threw the
-        // scale to its minimum.
+        // scale far down.
         var controller = QualityController()
         let fullQuality = 0.75 * period
         var decidedScales: [Double] = []

@@ -44,7 +44,8 @@ public struct PixelCostModel: Sendable, Equatable {
 
     /// Feeds one observed frame: its pixel fraction and its GPU cost.
     /// `typical` is false for a frame whose cost was far off its forecast (a
-    /// hitch): G changed within the pair, which would read as a pixel effect.
+    /// hitch: G changed within the pair, which would read as a pixel effect)
+    /// or that came before the forecast knew what far off means.
     public mutating func observe(pixelFraction p2: Double, cost c2: Double, typical: Bool = true) {
         guard p2.isFinite, c2.isFinite, p2 > 0, c2 > 0, typical else {
             previousCost = .nan
