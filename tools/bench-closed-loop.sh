@@ -40,9 +40,12 @@ c = json.load(open(f"{d}/controlled.json")); u = json.load(open(f"{d}/uncontroll
 ratio = c["missRate"] / u["missRate"] if u["missRate"] > 0 else float("nan")
 print()
 print(f"miss rate: controlled {c['missRate']:.2%}, uncontrolled {u['missRate']:.2%}, ratio {ratio:.2f} (target <= 0.33)")
-print(f"recovery median: {c.get('recoveryFramesMedian')} frames (target <= 3)")
+median = c.get("recoveryFramesMedian")
+missed = any(s.get("firstMiss") is not None for s in c["up"])
+print("recovery median: " + (f"{median:g} frame{'' if median == 1 else 's'}" if median is not None else "never back under budget" if missed else "no miss after a step up") + " (target <= 3)")
 print("full quality after the step down: " + ", ".join(
-    f"{s.get('secondsToFullQuality', float('nan')):.2f} s / {s['reversals']} reversals" for s in c["down"]) + " (target <= 2 s)")
+    (f"{s['secondsToFullQuality']:.2f} s" if s.get("secondsToFullQuality") is not None else "never")
+    + f" / {s['reversals']} reversals" for s in c["down"]) + " (target <= 2 s)")
 print(f"mean render scale: controlled {c['meanRenderScale']:.3f}, uncontrolled {u['meanRenderScale']:.3f}")
 PY
 "$out/bin/xrperf" plot "$results/controlled.jsonl" --out "$results/controlled.svg" >/dev/null

@@ -63,11 +63,20 @@ struct ClosedLoopCommand: ParsableCommand {
         var out = "closed loop \(file): \(m.frames) frames\n"
         out += "late frames      \(m.lateFrames) (\(NumberText.percent(m.missRate)))\n"
         out += "mean render scale \(number(m.meanRenderScale, 3))\n"
-        out += "recovery median  \(number(m.recoveryFramesMedian, 1)) frames from the first miss\n"
+        if let median = m.recoveryFramesMedian {
+            out += "recovery median  \(number(median, 1)) frames from the first miss\n"
+        } else {
+            let missed = m.up.contains { $0.firstMiss != nil }
+            out += "recovery median  n/a (\(missed ? "never back under budget" : "no miss after a step up"))\n"
+        }
         if let pacing = m.halfRatePacing { out += "half-rate pacing interval p99/p50 \(number(pacing, 3))\n" }
         for step in m.up {
-            out += "up   @\(step.frame): first miss \(step.firstMiss.map(String.init) ?? "none"), "
-                + "back under budget after \(step.recoveryFrames.map { "\($0) frames" } ?? "never")\n"
+            out += "up   @\(step.frame): "
+            switch (step.firstMiss, step.recoveryFrames) {
+            case (nil, _): out += "no miss\n"
+            case let (miss?, frames?): out += "first miss \(miss), back under budget after \(frames) frame\(frames == 1 ? "" : "s")\n"
+            case let (miss?, nil): out += "first miss \(miss), never back under budget\n"
+            }
         }
         for step in m.down {
             out += "down @\(step.frame): full quality after \(step.secondsToFullQuality.map { NumberText.fixed($0, places: 2) + " s" } ?? "never"), "

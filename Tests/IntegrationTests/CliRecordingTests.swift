@@ -2,11 +2,13 @@ import Foundation
 import Testing
 import XrPerfCore
 
-/// `xrperf record`, `report`, `plot` and `compare` on recordings written with
+/// `xrperf record`, `report`, `plot`, `compare` and `closed-loop` on recordings written with
 /// RecordingFormat, and their answers to bad input.
 @Suite struct CliRecordingTests {
-    /// A recording at 90 Hz with app GPU time around `gpuMs` (±5%, seeded).
-    static func recording(gpuMs: Double, seed: UInt64, frames: Int = 1500, complete: Bool = true) -> String {
+    /// A recording at 90 Hz with app GPU time around `gpuMs` (±5%, seeded),
+    /// every frame from `lateFrom` on a missed display period.
+    static func recording(gpuMs: Double, seed: UInt64, frames: Int = 1500, complete: Bool = true,
+                          lateFrom: Int = .max) -> String {
         var generator = SplitMix64(seed: seed)
         let info = SessionInfo(pid: 42, sessionSerial: 0, application: "loadgen", engine: "", runtime: "XrSim",
                                system: "XrSim HMD", gpu: "llvmpipe", profile: "", startRealtimeNs: 1,
@@ -19,7 +21,8 @@ import XrPerfCore
             lines.append(RecordingFormat.frameLine(FrameRecord(
                 frameIndex: UInt64(i), predictedDisplayTime: t + 20_000_000, displayPeriodNs: 11_111_111,
                 waitReturnNs: t, appCpuNs: 2_000_000, appGpuNs: Int64(gpuMs * noise * 1e6),
-                frameIntervalNs: i == 0 ? nil : 11_111_111, features: [.gpuTiming])))
+                frameIntervalNs: i == 0 ? nil : 11_111_111, missedFrames: i >= lateFrom ? 1 : 0,
+                features: [.gpuTiming])))
         }
         if complete { lines.append(RecordingFormat.endLine(frames: UInt64(frames), dropped: 0)) }
         return lines.joined(separator: "\n") + "\n"
@@ -139,6 +142,20 @@ import XrPerfCore
         #expect(statistics["frames"] as? Int == 300)
         #expect(statistics["missingFrames"] as? Int == 0)
         #expect(statistics["gpuMeasuredFrames"] as? Int == 300)
+    }
+
+    @Test func closedLoopSaysWhenAStepUpMissedNothingOrNeverRecovered() throws {
+        let fixture = try TelemetryFixture()
+        let calm = try write(Self.recording(gpuMs: 6, seed: 2, frames: 300), "calm.jsonl", in: fixture)
+        let nothing = try fixture.cli(["closed-loop", calm, "--up", "100", "--down", "200"])
+        #expect(nothing.status == 0, Comment(rawValue: nothing.combined))
+        #expect(nothing.stdout.contains("up   @100: no miss\n"))
+        #expect(nothing.stdout.contains("recovery median  n/a (no miss after a step up)\n"))
+        let stuck = try write(Self.recording(gpuMs: 13, seed: 3, frames: 300, lateFrom: 120), "stuck.jsonl", in: fixture)
+        let never = try fixture.cli(["closed-loop", stuck, "--up", "100", "--down", "200"])
+        #expect(never.status == 0, Comment(rawValue: never.combined))
+        #expect(never.stdout.contains("up   @100: first miss 120, never back under budget\n"))
+        #expect(never.stdout.contains("recovery median  n/a (never back under budget)\n"))
     }
 
     @Test func recordRejectsBadArguments() throws {
