@@ -66,8 +66,9 @@ struct ClosedLoopCommand: ParsableCommand {
         if let median = m.recoveryFramesMedian {
             out += "recovery median  \(number(median, 1)) frames from the first miss\n"
         } else {
-            let missed = m.up.contains { $0.firstMiss != nil }
-            out += "recovery median  n/a (\(missed ? "never back under budget" : "no miss after a step up"))\n"
+            let why = m.up.isEmpty ? "no step up given"
+                : m.up.contains { $0.firstMiss != nil } ? "never back under budget" : "no miss after a step up"
+            out += "recovery median  n/a (\(why))\n"
         }
         if let pacing = m.halfRatePacing { out += "half-rate pacing interval p99/p50 \(number(pacing, 3))\n" }
         for step in m.up {

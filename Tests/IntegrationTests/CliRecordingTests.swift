@@ -156,6 +156,9 @@ import XrPerfCore
         #expect(never.status == 0, Comment(rawValue: never.combined))
         #expect(never.stdout.contains("up   @100: first miss 120, never back under budget\n"))
         #expect(never.stdout.contains("recovery median  n/a (never back under budget)\n"))
+        let downOnly = try fixture.cli(["closed-loop", calm, "--down", "200"])
+        #expect(downOnly.status == 0, Comment(rawValue: downOnly.combined))
+        #expect(downOnly.stdout.contains("recovery median  n/a (no step up given)\n"))
     }
 
     @Test func recordRejectsBadArguments() throws {

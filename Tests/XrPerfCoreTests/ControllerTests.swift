@@ -112,6 +112,45 @@ import Testing
         #expect(controller.costModel.fixedShare <= 0.3)
     }
 
+    /// A controller driving an app whose GPU cost is G x (share + (1 - share)
+    /// x scale^2), G moving up and down between 0.7 and 1.3 periods every
+    /// 300 frames (or stepping between 0.6 and 1.4) with 3 % noise, timings
+    /// `delay` frames late.
+    func learnShare(_ share: Double, delay: Int, stepping: Bool = false) -> QualityController {
+        var controller = QualityController()
+        var decidedScales: [Double] = []
+        var random = TraceRandom(seed: 5)
+        for t in 0..<1_500 {
+            if t >= delay {
+                let frame = t - delay
+                let scale = decidedScales[frame]
+                let phase = Double(frame % 300) / 300
+                let swing = stepping ? (phase < 0.5 ? 0.6 : 1.4) : 0.7 + 0.6 * (1 - abs(2 * phase - 1))
+                let fullQuality = period * swing * (1 + 0.03 * random.normal())
+                controller.observe(observation(frame, gpu: fullQuality * (share + (1 - share) * scale * scale), scale: scale))
+            }
+            decidedScales.append(controller.decide(frame: t).renderScale)
+        }
+        return controller
+    }
+
+    @Test func thePixelModelLearnsOnceTheForecasterKnowsItsSurprises() {
+        // Above the 0.25 prior; with 19 pairs in these frames it gets to
+        // about 0.33 of the true 0.5.
+        let controller = learnShare(0.5, delay: 2)
+        #expect(controller.costModel.pairs >= 5)
+        #expect(controller.costModel.fixedShare > 0.3)
+    }
+
+    @Test func thePixelModelStillLearnsWhenTimingsComeTooLateToBeScored() {
+        // Forecasts are kept for 8 frames: timings 10 frames late are never
+        // scored, so the surprise bounds that guard the model never come.
+        let controller = learnShare(0.5, delay: 10, stepping: true)
+        #expect(controller.gpu.surpriseCount == 0)
+        #expect(controller.costModel.pairs >= 5)
+        #expect(controller.costModel.fixedShare > 0.35)
+    }
+
     @Test func heavyLoadGoesDownFastAndLightLoadComesBackInSmallSteps() {
         var controller = QualityController()
         let gpu = [Double](repeating: period * 0.6, count: 200) + [Double](repeating: period * 1.4, count: 200)

@@ -84,8 +84,8 @@ import Testing
 
     @Test func aPairWhoseCostMovedAgainstItsPixelsWeighsNoMoreThanOneWhoseCostStayed() {
         // Pixels down by 0.3, cost up by half: no share explains that (the
-        // scene changed within the pair), and unbounded it would outweigh
-        // the prior several times over.
+        // scene changed within the pair). Unclamped it points at a share of
+        // 3.5 and pulls the estimate to the 0.8 ceiling on its own.
         var against = PixelCostModel(priorFixedShare: 0.25)
         against.observe(pixelFraction: 0.8, cost: 6)
         against.observe(pixelFraction: 0.5, cost: 9)

@@ -61,9 +61,11 @@ public struct PixelCostModel: Sendable, Equatable {
         // Residual of the pair, divided by c1 so that it is scale-free:
         // e(f) = u + f v with u = r p1 - p2, v = r (1 - p1) - (1 - p2), r = c2 / c1.
         // For any share in 0...1 the ratio lies between 1 and p2 / p1; one
-        // outside (cost up while pixels went down) is the scene moving within
-        // the pair, and unclamped its weight grows with the ratio, so that a
-        // single such pair would outweigh the prior and every pair after it.
+        // outside is the scene moving within the pair. Unclamped, such a pair
+        // points at a share far outside 0...1 (cost up by 1.4x while pixels
+        // went down to 0.65x points at about 4), and one of them outweighs the
+        // prior and every pair after it. Clamped, it counts at most as a pair
+        // whose cost stayed put (share 1) or fell with its pixels (share 0).
         let ratio = min(max(c2 / c1, min(1, p2 / p1)), max(1, p2 / p1))
         let u = ratio * p1 - p2
         let v = ratio * (1 - p1) - (1 - p2)

@@ -30,6 +30,11 @@ public struct QualityController: Sendable {
     /// Share of recent panics after which the cost stayed high (0...1).
     public private(set) var panicUsefulness = 1.0
     private var framesSinceDecrease = Int.max / 2
+    /// GPU timings seen, counted up to `pixelModelStartUp`.
+    private var gpuObservations = 0
+    /// GPU timings after which the pixel model learns even without the
+    /// forecaster's surprise bounds (they normally exist after about 25).
+    private static let pixelModelStartUp = 64
     private var discreteUpgradeStreak = 0
     public private(set) var lastDecidedFrame = Int.min
 
@@ -62,9 +67,16 @@ public struct QualityController: Sendable {
         // are full of hitches (pipelines built, caches cold), and pairs are
         // rare enough (the scale climbs in steps below the pair threshold)
         // that one bad pair would hold the share wrong for hundreds of frames.
-        let typical = gpu.surpriseHigh.isFinite && expectedBefore.map {
-            priorFullQuality <= $0 * gpu.surpriseHigh && priorFullQuality >= $0 * gpu.surpriseLow
-        } ?? false
+        // Should surprises never be scored (timings later than the forecasts
+        // kept), the model still learns after the start-up frames, unguarded.
+        if gpuObservations < Self.pixelModelStartUp { gpuObservations += 1 }
+        let typical: Bool
+        if let expectedBefore, gpu.surpriseHigh.isFinite {
+            typical = priorFullQuality <= expectedBefore * gpu.surpriseHigh
+                && priorFullQuality >= expectedBefore * gpu.surpriseLow
+        } else {
+            typical = gpuObservations >= Self.pixelModelStartUp
+        }
         costModel.observe(pixelFraction: settings.renderScale * settings.renderScale, cost: appMs, typical: typical)
         let factor = knobs.appCostFactor(settings, fixedShare: costModel.fixedShare)
         let fullQuality = appMs / factor
