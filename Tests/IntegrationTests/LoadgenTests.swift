@@ -147,7 +147,12 @@ import Testing
         }
         let cpuBefore = Self.median(values("app_cpu_ms", 3..<20))
         let cpuAfter = Self.median(values("app_cpu_ms", 23..<40))
-        #expect(abs(cpuBefore - 1) <= 0.15 && abs(cpuAfter - 5) <= 0.75, "app CPU ms \(cpuBefore) then \(cpuAfter)")
+        // The spin is a floor; the rest of the frame (xrBeginFrame, recording,
+        // submission, a GPU back-pressure wait longer than the spin) comes on
+        // top, more of it on a loaded machine: 1.43 ms for 1 ms was seen in
+        // a full CI run. Well under 5 ms still says the step came at frame 20.
+        #expect(cpuBefore >= 0.95 && cpuBefore < 2.5 && cpuAfter >= 4.95 && cpuAfter <= 5.75,
+                "app CPU ms \(cpuBefore) then \(cpuAfter)")
         let gpuFlat = Self.median(values("app_gpu_ms", 25..<40))
         let gpuRamped = Self.median(values("app_gpu_ms", 62..<70))
         // 0 iterations cost only the fixed part; 400 cost ~20 ms on lavapipe at 256x256.
