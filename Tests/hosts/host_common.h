@@ -195,9 +195,7 @@ static inline void host_begin_session(XrInstance instance, XrSession session) {
     HOST_CHECK(xrBeginSession(session, &begin));
 }
 
-/* One frame that submits no layer: enough for the runtime to pace and count.
- * Returns what xrWaitFrame predicted for it. */
-/* Begins and ends a waited frame with no layers. */
+/* Begins and ends an already waited frame with no layers. */
 static inline void host_submit_empty_frame(XrSession session, const XrFrameState *state) {
     XrFrameBeginInfo beginInfo = {XR_TYPE_FRAME_BEGIN_INFO};
     HOST_CHECK(xrBeginFrame(session, &beginInfo));
@@ -207,6 +205,8 @@ static inline void host_submit_empty_frame(XrSession session, const XrFrameState
     HOST_CHECK(xrEndFrame(session, &endInfo));
 }
 
+/* One frame that submits no layer: enough for the runtime to pace and count.
+ * Returns what xrWaitFrame predicted for it. */
 static inline XrFrameState host_empty_frame(XrSession session) {
     XrFrameWaitInfo waitInfo = {XR_TYPE_FRAME_WAIT_INFO};
     XrFrameState state = {XR_TYPE_FRAME_STATE};
