@@ -31,7 +31,7 @@ import Testing
         return (result, try written.map { try TelemetryTests.Recording($0) })
     }
 
-    @Test(arguments: [("Monado", "platform table monado"), ("WiVRn", "platform table wivrn"),
+    @Test(arguments: [("ALVR runtime", "platform table alvr"), ("WiVRn", "platform table wivrn"),
                       ("SteamVR/OpenXR", "platform table steamvr")])
     func runtimeNamePicksItsPlatformRule(runtime: String, rule: String) throws {
         let (result, recording) = try run(variables: ["XRSIM_RUNTIME_NAME": runtime])

@@ -166,7 +166,12 @@ struct ProfileResolutionTests {
         #expect(software.typed.controller.headroom == resolve(PlatformFacts()).typed.controller.headroom)
         #expect(resolve(PlatformFacts(runtime: "WiVRn")).typed.controller.headroom == 0.12)
         #expect(resolve(PlatformFacts(runtime: "ALVR runtime")).typed.controller.headroom == 0.15)
-        #expect(resolve(PlatformFacts(runtime: "Monado(XRT) by Collabora et al")).typed.controller.frameDivisorAllowed)
+        // Halving the rate is opt-in everywhere: Monado has no entry, none turns the divisor on.
+        #expect(resolve(PlatformFacts(runtime: "Monado(XRT) by Collabora et al")).applied.isEmpty)
+        #expect(!resolve(PlatformFacts(runtime: "Monado(XRT) by Collabora et al")).typed.controller.frameDivisorAllowed)
+        #expect(PlatformTable.entries.allSatisfy { entry in
+            !entry.rule.settings.entries.contains { $0.key == .controllerFrameDivisorAllowed && $0.value == .bool(true) }
+        })
         #expect(!resolve(PlatformFacts(runtime: "SteamVR/OpenXR")).typed.controller.frameDivisorAllowed)
         #expect(resolve(PlatformFacts(runtime: "SteamVR/OpenXR")).typed.controller.headroom == 0.03)
         #expect(resolve(PlatformFacts(runtime: "Oculus")).applied == ["platform table meta"])

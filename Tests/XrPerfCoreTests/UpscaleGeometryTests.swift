@@ -20,6 +20,40 @@ import Testing
         #expect(capped.runtimeWidth == 2048 && capped.runtimeHeight == 1000)
     }
 
+    /// Monado recommends 128x128; at 0.7 the app is told 90x90, and 90 / 0.7
+    /// rounds to 129: the runtime would get an image one pixel larger than
+    /// it asked for.
+    @Test func theSizeTheAppWasToldMapsBackToTheRecommendedSize() {
+        let scale = RenderScale(uniform: 0.7)
+        let told = RenderScale.scaled(128, by: 0.7, limit: 128)
+        #expect(told == 90)
+        let geometry = UpscaleGeometry(appWidth: told, appHeight: told, scale: scale, limitWidth: 16384, limitHeight: 16384,
+                                       recommendedWidths: [128, 128], recommendedHeights: [128, 128])
+        #expect(geometry.runtimeWidth == 128 && geometry.runtimeHeight == 128)
+        // Both eyes side by side in one image.
+        let wide = UpscaleGeometry(appWidth: 2 * told, appHeight: told, scale: scale, limitWidth: 16384, limitHeight: 16384,
+                                   recommendedWidths: [128], recommendedHeights: [128])
+        #expect(wide.runtimeWidth == 256 && wide.runtimeHeight == 128)
+        // Without the recommended sizes, 90 / 0.7 rounds to 129, which scales back to 90 too.
+        let unknown = UpscaleGeometry(appWidth: told, appHeight: told, scale: scale, limitWidth: 16384, limitHeight: 16384)
+        #expect(unknown.runtimeWidth == 129)
+    }
+
+    /// Every recommended size from 16 to 4096 at scales 0.3 to 0.95: the
+    /// told size maps back to it, and any app size maps to a runtime size
+    /// that scales back to the app's.
+    @Test func everyToldSizeRoundTrips() {
+        for step in 0...13 {
+            let factor = 0.3 + 0.05 * Double(step)
+            for recommended in stride(from: UInt32(16), through: 4096, by: 7) {
+                let told = RenderScale.scaled(recommended, by: factor, limit: recommended)
+                #expect(UpscaleGeometry.grown(told, factor, 16384, [recommended]) == recommended)
+                let blind = UpscaleGeometry.grown(told, factor, 16384, [])
+                #expect(RenderScale.scaled(blind, by: factor, limit: 16384) == told, "\(told) at \(factor) -> \(blind)")
+            }
+        }
+    }
+
     @Test func rectsMapByTheirEdgesSoSideBySideEyesStillTile() {
         let geometry = UpscaleGeometry(appWidth: 1401, appHeight: 700, runtimeWidth: 2001, runtimeHeight: 1000)
         let left = geometry.runtimeRect(for: PixelRect(x: 0, y: 0, width: 700, height: 700))

@@ -1,7 +1,8 @@
 /// The built-in platform table: what xrperf knows about runtimes, headsets
 /// and GPUs before any profile says anything. Applied in this order after the
 /// defaults; profile platform and app rules override it. docs/platforms.md
-/// explains each entry at length.
+/// explains each entry at length. No entry turns the frame divisor on: halving
+/// the rate is the user's choice on every platform (profile or environment).
 public enum PlatformTable {
     public static let entries: [PlatformTableEntry] = [
         entry(
@@ -19,10 +20,6 @@ public enum PlatformTable {
             "alvr", [.init(.runtime, "*alvr*")],
             "ALVR encodes on the GPU and adds its own compositor pass: keep more room than a wired headset needs.",
             [.init(.controllerHeadroom, .number(0.15))]),
-        entry(
-            "monado", [.init(.runtime, "*monado*")],
-            "Monado paces late apps at half rate with reprojection: the layer's frame divisor then matches what the compositor does.",
-            [.init(.controllerFrameDivisorAllowed, .bool(true))]),
         entry(
             "steamvr", [.init(.runtime, "*steamvr*")],
             "SteamVR motion smoothing halves the rate by itself when frames are late: a second divisor would quarter it.",

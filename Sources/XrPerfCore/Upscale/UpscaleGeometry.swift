@@ -13,15 +13,36 @@ public struct UpscaleGeometry: Sendable, Equatable {
         self.runtimeHeight = max(runtimeHeight, 1)
     }
 
-    /// The runtime image for an app image rendered at `scale`: the app size
-    /// divided by the scale, never smaller than the app's and at most `limit`.
-    public init(appWidth: UInt32, appHeight: UInt32, scale: RenderScale, limitWidth: UInt32, limitHeight: UInt32) {
-        func grown(_ size: UInt32, _ factor: Double, _ limit: UInt32) -> UInt32 {
-            guard factor.isFinite, factor > 0, factor < 1 else { return size }
-            return max(size, min(max(limit, size), UInt32((Double(size) / factor).rounded())))
-        }
+    /// The runtime image for an app image rendered at `scale`, at most
+    /// `limit`. An app image the size the layer told the app for a view
+    /// (`RenderScale.scaled` of a recommended size, or a whole number of them
+    /// side by side) maps back to exactly that recommended size: the runtime
+    /// then composites the size it asked for. Any other size maps to the app
+    /// size over the scale, rounded to a size that scales back to the app's.
+    public init(appWidth: UInt32, appHeight: UInt32, scale: RenderScale, limitWidth: UInt32, limitHeight: UInt32,
+                recommendedWidths: [UInt32] = [], recommendedHeights: [UInt32] = []) {
         self.init(appWidth: appWidth, appHeight: appHeight,
-                  runtimeWidth: grown(appWidth, scale.x, limitWidth), runtimeHeight: grown(appHeight, scale.y, limitHeight))
+                  runtimeWidth: Self.grown(appWidth, scale.x, limitWidth, recommendedWidths),
+                  runtimeHeight: Self.grown(appHeight, scale.y, limitHeight, recommendedHeights))
+    }
+
+    /// The runtime size for one axis (see the initialiser).
+    static func grown(_ size: UInt32, _ factor: Double, _ limit: UInt32, _ recommended: [UInt32]) -> UInt32 {
+        guard factor.isFinite, factor > 0, factor < 1, size > 0 else { return size }
+        let bound = max(limit, size)
+        for full in recommended where full > 0 {
+            let told = RenderScale.scaled(full, by: factor, limit: full)
+            // Side by side: two eyes in one image, or an app's own atlas.
+            for count in UInt32(1)...4 where size == told * count {
+                return max(size, min(bound, full * count))
+            }
+        }
+        // Otherwise the app size over the scale, moved by a pixel where
+        // rounding would not give the app's size back from it.
+        let nearest = UInt32(min((Double(size) / factor).rounded(), Double(UInt32.max - 1)))
+        let candidates = [nearest, nearest - min(nearest, 1), nearest + 1]
+        let chosen = candidates.first { RenderScale.scaled($0, by: factor, limit: .max) == size } ?? nearest
+        return max(size, min(bound, chosen))
     }
 
     /// Where a rect of the app image lands in the runtime image. Edges are

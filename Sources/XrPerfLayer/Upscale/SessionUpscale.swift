@@ -56,8 +56,15 @@ final class SessionUpscale: @unchecked Sendable {
     /// built for every pair (a focus view may differ from its periphery).
     let quadFormats = Mutex<[UpscaleFormat]>([])
 
+    /// The runtime's recommended stereo view sizes: a substituted swapchain
+    /// the size the app was told maps back to exactly these (UpscaleGeometry).
+    let recommendedWidths: [UInt32]
+    let recommendedHeights: [UInt32]
+
     init(scale: RenderScale, settings: ProfileSettings.Upscale, context: UpscaleContext,
-         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32), dynamic: Bool, quadPlan: QuadPlan? = nil) {
+         smallestEye: (UInt32, UInt32), maximum: (UInt32, UInt32), recommended: (widths: [UInt32], heights: [UInt32]),
+         dynamic: Bool, quadPlan: QuadPlan? = nil) {
+        (recommendedWidths, recommendedHeights) = recommended
         self.dynamic = dynamic
         self.quadPlan = quadPlan
         self.scale = scale

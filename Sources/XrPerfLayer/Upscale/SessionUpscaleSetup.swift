@@ -39,7 +39,9 @@ func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: 
         }
         let maximum = stereo.reduce((UInt32(0), UInt32(0))) { ($0.0.max($1.maxImageRectWidth), $0.1.max($1.maxImageRectHeight)) }
         return SessionUpscale(scale: scale, settings: settings.upscale, context: context, smallestEye: smallest,
-                              maximum: maximum, dynamic: dynamic, quadPlan: quadPlan)
+                              maximum: maximum,
+                              recommended: (stereo.map(\.recommendedImageRectWidth), stereo.map(\.recommendedImageRectHeight)),
+                              dynamic: dynamic, quadPlan: quadPlan)
     } catch {
         logError("upscaling off for this session: \(error)")
         return nil

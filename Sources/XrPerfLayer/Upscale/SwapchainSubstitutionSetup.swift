@@ -39,7 +39,8 @@ func createSubstitutedSwapchain(
           let enumerate = session.instance.next.enumerateSwapchainImages else { return nil }
 
     let geometry = UpscaleGeometry(appWidth: info.width, appHeight: info.height, scale: scale,
-                                   limitWidth: 16384, limitHeight: 16384)
+                                   limitWidth: 16384, limitHeight: 16384,
+                                   recommendedWidths: upscale.recommendedWidths, recommendedHeights: upscale.recommendedHeights)
     var runtimeInfo = info
     runtimeInfo.width = geometry.runtimeWidth
     runtimeInfo.height = geometry.runtimeHeight
