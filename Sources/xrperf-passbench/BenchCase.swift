@@ -25,9 +25,25 @@ enum BenchMethod: String, CaseIterable {
     /// The inset case's composites: the upscale, then the focus inset.
     case bilinearInset
     case edgeInset
+    /// The graphics path's upscale (a draw into a colour attachment); the
+    /// others run on the compute path.
+    case bilinearGraphics
+    case edgeGraphics
 
-    /// The upscale case's methods; the inset case times all of them.
-    static let upscaleMethods: [BenchMethod] = [.blit, .bilinear, .edge]
+    /// The upscale case's methods, both paths; the inset case times the
+    /// compute ones (the inset writes through storage views).
+    static let upscaleMethods: [BenchMethod] = [.blit, .bilinear, .edge, .bilinearGraphics, .edgeGraphics]
+
+    static let insetMethods: [BenchMethod] = [.blit, .bilinear, .edge, .bilinearInset, .edgeInset]
+
+    /// How the method writes the runtime's image (nil: the reference blit).
+    var path: String? {
+        switch self {
+        case .blit: nil
+        case .bilinearGraphics, .edgeGraphics: "graphics"
+        case .bilinear, .edge, .bilinearInset, .edgeInset: "compute"
+        }
+    }
 
     var drawsInset: Bool { self == .bilinearInset || self == .edgeInset }
 
@@ -40,6 +56,8 @@ enum BenchMethod: String, CaseIterable {
         case .edge: "edge+sharpen"
         case .bilinearInset: "bilinear+inset"
         case .edgeInset: "edge+sharpen+inset"
+        case .bilinearGraphics: "bilinear"
+        case .edgeGraphics: "edge+sharpen"
         }
     }
 }

@@ -14,8 +14,8 @@ struct CaseRunner {
     /// for the blit and TRANSFER_DST for the input upload (the pass needs
     /// neither, and SubstitutedImages adds SAMPLED itself).
     static let appXrUsage: UInt64 = 0x01 | 0x08 | 0x10
-    /// What the layer asks of the runtime: the app's colour usage plus
-    /// UNORDERED_ACCESS, and TRANSFER_DST for the blit.
+    /// What the layer asks of the runtime on either path: colour attachment
+    /// (graphics), UNORDERED_ACCESS (compute), and TRANSFER_DST for the blit.
     static let runtimeXrUsage: UInt64 = 0x01 | 0x04 | 0x10
     static let mutableFormat: UInt64 = 0x40
 
@@ -34,28 +34,35 @@ struct CaseRunner {
         let spec = SubstitutedImages.AppImageSpec(
             format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1, mipCount: 1,
             xrUsage: Self.appXrUsage, imageCount: benchCase.eyes)
-        let images: SubstitutedImages
-        do {
-            // The layer builds its pipelines when it sets a swapchain up.
-            try context.prepare(format, filter: .bilinear)
-            try context.prepare(format, filter: .edge)
-            images = try SubstitutedImages(context: context, app: spec, runtimeImages: runtime.images,
-                                           runtimeXrUsage: runtimeUsage)
-        } catch {
-            throw .pass(error)
-        }
+        // One set of the layer's images per path, writing the same runtime images.
+        var byPath: [UpscalePassPath: SubstitutedImages] = [:]
         defer {
             context.waitIdle()
-            images.destroy()
+            for images in byPath.values { images.destroy() }
         }
-        try InputPattern.upload(device, images: images.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
-                                height: benchCase.inputHeight, layout: images.appLayout, setup: context)
+        for path in UpscalePassPath.allCases {
+            do {
+                // The layer builds its pipelines when it sets a swapchain up.
+                try context.prepare(format, filter: .bilinear, path: path)
+                try context.prepare(format, filter: .edge, path: path)
+                byPath[path] = try SubstitutedImages(context: context, app: spec, runtimeImages: runtime.images,
+                                                     runtimeXrUsage: runtimeUsage,
+                                                     runtimeSize: (benchCase.outputWidth, benchCase.outputHeight), path: path)
+            } catch {
+                throw .pass(error)
+            }
+        }
+        for images in byPath.values {
+            try InputPattern.upload(device, images: images.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
+                                    height: benchCase.inputHeight, layout: images.appLayout, setup: context)
+        }
 
         var times: [BenchMethod: [Double]] = [:]
         let methods = BenchMethod.upscaleMethods
         for round in 0..<(warmUp + frames) {
             for step in 0..<methods.count {
                 let method = methods[(round + step) % methods.count]
+                let images = byPath[method.path == "graphics" ? .graphics : .compute]!
                 let milliseconds = try frame(method, images, benchCase)
                 if round >= warmUp { times[method, default: []].append(milliseconds) }
             }
@@ -72,10 +79,10 @@ struct CaseRunner {
                 case .blit:
                     context.blit(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                  target: target)
-                case .bilinear:
+                case .bilinear, .bilinearGraphics:
                     context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                     target: target, filter: .bilinear, sharpness: 0)
-                case .edge:
+                case .edge, .edgeGraphics:
                     context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                     target: target, filter: .edge, sharpness: sharpness)
                 case .bilinearInset, .edgeInset:
@@ -86,8 +93,8 @@ struct CaseRunner {
     }
 
     static func checkSupport(_ context: UpscaleContext, _ format: BenchFormat) throws(BenchError) {
-        guard context.supports(format.upscaleFormat) else {
-            throw .unsupported("the device cannot write \(format.vulkanName) from the pass")
+        for path in UpscalePassPath.allCases where !context.supports(format.upscaleFormat, path: path) {
+            throw .unsupported("the device cannot write \(format.vulkanName) from the \(path.rawValue) pass")
         }
         guard context.supportsLinearBlit(format.upscaleFormat) else {
             throw .unsupported("the device cannot blit \(format.vulkanName) with a linear filter")

@@ -33,7 +33,8 @@ struct InsetCaseRunner {
                 context: context,
                 app: .init(format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1,
                            mipCount: 1, xrUsage: CaseRunner.appXrUsage, imageCount: benchCase.eyes),
-                runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage)
+                runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage,
+                runtimeSize: (1, 1), path: .compute)
         } catch {
             throw .pass(error)
         }
@@ -46,7 +47,8 @@ struct InsetCaseRunner {
                 context: context,
                 app: .init(format: format, width: layout.focusWidth, height: layout.focusHeight, arraySize: 1, mipCount: 1,
                            xrUsage: CaseRunner.appXrUsage, imageCount: benchCase.eyes),
-                runtimeImages: [], runtimeXrUsage: runtimeUsage)
+                runtimeImages: [], runtimeXrUsage: runtimeUsage,
+                runtimeSize: (1, 1), path: .compute)
         } catch {
             throw .pass(error)
         }
@@ -58,7 +60,7 @@ struct InsetCaseRunner {
                                 width: layout.focusWidth, height: layout.focusHeight, layout: focus.appLayout, setup: context)
 
         var times: [BenchMethod: [Double]] = [:]
-        let methods = BenchMethod.allCases
+        let methods = BenchMethod.insetMethods
         for round in 0..<(warmUp + frames) {
             for step in 0..<methods.count {
                 let method = methods[(round + step) % methods.count]
@@ -89,6 +91,8 @@ struct InsetCaseRunner {
                                   runtimeImage: eye, targetLayer: 0, rect: layout.rect, clip: target,
                                   blendWidth: layout.blendWidth, sharpness: edge ? sharpness : 0)
                 }
+            case .bilinearGraphics, .edgeGraphics:
+                break
             }
         }
     }

@@ -79,7 +79,8 @@ struct InsetCheck {
                 context: context,
                 app: .init(format: format, width: peripheryWidth, height: peripheryHeight, arraySize: 1, mipCount: 1,
                            xrUsage: CaseRunner.appXrUsage, imageCount: 1),
-                runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage)
+                runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage,
+                runtimeSize: (1, 1), path: .compute)
         } catch {
             throw .pass(error)
         }
@@ -93,7 +94,8 @@ struct InsetCheck {
                 context: context,
                 app: .init(format: format, width: Self.focusWidth, height: Self.focusHeight, arraySize: 1, mipCount: 1,
                            xrUsage: CaseRunner.appXrUsage, imageCount: 1),
-                runtimeImages: [], runtimeXrUsage: runtimeUsage)
+                runtimeImages: [], runtimeXrUsage: runtimeUsage,
+                runtimeSize: (1, 1), path: .compute)
         } catch {
             throw .pass(error)
         }

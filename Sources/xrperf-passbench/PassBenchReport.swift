@@ -4,6 +4,8 @@ import Foundation
 struct PassBenchReport: Encodable {
     struct Row: Encodable {
         let pass: String
+        /// compute or graphics: how the pass wrote the runtime's image.
+        let path: String
         let eyes: Int
         let format: String
         let scale: Double
@@ -37,12 +39,13 @@ struct PassBenchReport: Encodable {
     mutating func add(_ benchCase: BenchCase, _ times: [BenchMethod: [Double]], inset: InsetLayout? = nil) {
         let blit = times[.blit] ?? []
         let blitMedian = Percentiles.median(blit)
-        let methods: [BenchMethod] = inset == nil ? [.bilinear, .edge] : [.bilinear, .edge, .bilinearInset, .edgeInset]
+        let methods: [BenchMethod] = inset == nil ? [.bilinear, .edge, .bilinearGraphics, .edgeGraphics]
+            : [.bilinear, .edge, .bilinearInset, .edgeInset]
         for method in methods {
             let pass = times[method] ?? []
             let median = Percentiles.median(pass)
             results.append(Row(
-                pass: method.passName, eyes: benchCase.eyes,
+                pass: method.passName, path: method.path ?? "", eyes: benchCase.eyes,
                 format: benchCase.format.vulkanName, scale: benchCase.scale,
                 inputWidth: benchCase.inputWidth, inputHeight: benchCase.inputHeight,
                 outputWidth: benchCase.outputWidth, outputHeight: benchCase.outputHeight,
@@ -73,10 +76,10 @@ struct PassBenchReport: Encodable {
                          + "(VK_FILTER_LINEAR) of the periphery to the output size; times are per frame (all eyes)")
             if let check { lines.append(check.summary) }
         }
-        let header = ["pass", "eyes", "format", "input/eye", "output/eye", "median ms", "p90 ms", "blit median ms",
+        let header = ["pass", "path", "eyes", "format", "input/eye", "output/eye", "median ms", "p90 ms", "blit median ms",
                       "blit p90 ms", "ratio"]
         let rows = results.map { row in
-            [row.pass, String(row.eyes), row.format,
+            [row.pass, row.path, String(row.eyes), row.format,
              "\(row.inputWidth)x\(row.inputHeight)" + (row.focusWidth.map { " + \($0)x\(row.focusHeight ?? 0)" } ?? ""),
              "\(row.outputWidth)x\(row.outputHeight)",
              Self.ms(row.medianMs), Self.ms(row.p90Ms), Self.ms(row.blitMedianMs), Self.ms(row.blitP90Ms),

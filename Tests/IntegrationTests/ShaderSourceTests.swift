@@ -7,9 +7,10 @@ import XrPerfCore
 /// (tools/compile-shaders.sh writes both). Fails, never skips, without
 /// glslangValidator: `make deps` installs it.
 @Suite struct ShaderSourceTests {
-    /// (target folder under Sources, shader name)
+    /// (target folder under Sources, shader file)
     static let shaders = [
-        "xrperf-loadgen/LoadPattern", "XrPerfVulkan/Inset", "XrPerfVulkan/Upscale",
+        "xrperf-loadgen/LoadPattern.comp", "XrPerfVulkan/Inset.comp", "XrPerfVulkan/Upscale.comp",
+        "XrPerfVulkan/UpscaleFragment.frag", "XrPerfVulkan/UpscaleTriangle.vert",
     ]
 
     @Test func everyShaderIsListed() throws {
@@ -17,8 +18,9 @@ import XrPerfCore
         var found: [String] = []
         for target in ["xrperf-loadgen", "XrPerfVulkan"] {
             let folder = sources.appendingPathComponent("\(target)/Shaders")
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".comp") {
-                found.append("\(target)/\(file.dropLast(5))")
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            where [".comp", ".vert", ".frag"].contains(where: file.hasSuffix) {
+                found.append("\(target)/\(file)")
             }
         }
         #expect(found.sorted() == Self.shaders.sorted())
@@ -59,9 +61,10 @@ import XrPerfCore
     @Test(arguments: shaders)
     func committedSpirvMatchesTheSource(shader: String) throws {
         let target = String(shader.split(separator: "/")[0])
-        let name = String(shader.split(separator: "/")[1])
+        let file = String(shader.split(separator: "/")[1])
+        let name = String(file.split(separator: ".")[0])
         let sources = Artifacts().root.appendingPathComponent("Sources/\(target)")
-        let compiled = try Self.compile(sources.appendingPathComponent("Shaders/\(name).comp"))
+        let compiled = try Self.compile(sources.appendingPathComponent("Shaders/\(file)"))
         let committed = Self.committedWords(
             try String(contentsOf: sources.appendingPathComponent("\(name)SPIRV.swift"), encoding: .utf8))
         #expect(committed == compiled,

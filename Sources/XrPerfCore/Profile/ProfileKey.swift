@@ -25,6 +25,7 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
     case upscaleHeight = "upscale.height"
     case upscaleFilter = "upscale.filter"
     case upscaleSharpness = "upscale.sharpness"
+    case upscalePass = "upscale.pass"
     case foveationMode = "foveation.mode"
     case foveationPeripheralDensity = "foveation.peripheralDensity"
     case foveationFocusDensity = "foveation.focusDensity"
@@ -131,6 +132,9 @@ public enum ProfileKey: String, Sendable, CaseIterable, Codable {
         case .upscaleSharpness:
             return (.number(0...1), .number(0.3), "XRPERF_SHARPNESS",
                 "Contrast-adaptive sharpening in the edge filter; 0: none. bilinear never sharpens.")
+        case .upscalePass:
+            return (.choice(["graphics", "compute"]), .text("graphics"), "XRPERF_UPSCALE_PASS",
+                "graphics: draw into the runtime's images (every runtime); compute: storage writes, only where the runtime grants them.")
         case .foveationMode:
             return (.choice(["off", "fixed", "gaze"]), .text("off"), "XRPERF_FOVEATION",
                 "Quad views: off, fixed focus area, or focus following eye gaze.")

@@ -35,6 +35,7 @@ public struct ProfileSettings: Sendable, Equatable {
         public var height: Double
         public var filter: UpscaleFilter
         public var sharpness: Double
+        public var pass: UpscalePassPath = .graphics
     }
 
     public struct Foveation: Sendable, Equatable {
@@ -87,7 +88,7 @@ public struct ProfileSettings: Sendable, Equatable {
         upscale = Upscale(
             renderScale: number(.upscaleRenderScale), renderScaleY: number(.upscaleRenderScaleY),
             width: number(.upscaleWidth), height: number(.upscaleHeight), filter: UpscaleFilter(rawValue: text(.upscaleFilter)) ?? .edge,
-            sharpness: number(.upscaleSharpness))
+            sharpness: number(.upscaleSharpness), pass: UpscalePassPath(rawValue: text(.upscalePass)) ?? .graphics)
         foveation = Foveation(
             mode: FoveationMode(rawValue: text(.foveationMode)) ?? .off,
             peripheralDensity: number(.foveationPeripheralDensity), focusDensity: number(.foveationFocusDensity),

@@ -15,6 +15,9 @@ final class SessionUpscale: @unchecked Sendable {
     let scale: RenderScale
     let filter: ProfileSettings.UpscaleFilter
     let sharpness: Double
+    /// How the pass writes the runtime's images (quad-view composites still
+    /// write through storage views: SwapchainSubstitutionSetup).
+    let path: UpscalePassPath
     let context: UpscaleContext
     /// The smallest scaled recommended eye size: what a swapchain must reach
     /// to be taken for an eye buffer.
@@ -70,6 +73,7 @@ final class SessionUpscale: @unchecked Sendable {
         self.scale = scale
         filter = settings.filter
         sharpness = settings.sharpness
+        path = settings.pass
         self.context = context
         (smallestEyeWidth, smallestEyeHeight) = smallestEye
         (maximumWidth, maximumHeight) = maximum

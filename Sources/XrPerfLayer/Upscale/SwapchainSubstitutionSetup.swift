@@ -31,8 +31,10 @@ func createSubstitutedSwapchain(
     case .substitute(let chosen):
         format = chosen
     }
-    guard upscale.context.supports(format) else {
-        logWarn("swapchain format \(info.format): the device cannot write it from a compute pass; this swapchain is not upscaled")
+    // The focus inset writes through storage views: quad views keep the compute path.
+    let path: UpscalePassPath = quad != nil ? .compute : upscale.path
+    guard upscale.context.supports(format, path: path) else {
+        logWarn("swapchain format \(info.format): the device cannot write it from the \(path.rawValue) pass; this swapchain is not upscaled")
         return nil
     }
     guard let create = session.instance.next.createSwapchain, let destroy = session.instance.next.destroySwapchain,
@@ -45,19 +47,18 @@ func createSubstitutedSwapchain(
     runtimeInfo.width = geometry.runtimeWidth
     runtimeInfo.height = geometry.runtimeHeight
     runtimeInfo.mipCount = 1
-    runtimeInfo.usageFlags |= XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT
-    if format.needsMutableFormat { runtimeInfo.usageFlags |= XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT }
+    runtimeInfo.usageFlags = path.runtimeUsage(appUsage: info.usageFlags, needsMutableFormat: format.needsMutableFormat)
     var created: XrSwapchain?
     let result = create(OpaquePointer(bitPattern: session.handle), &runtimeInfo, &created)
     guard xrperf_succeeded(result) != 0, let created else {
-        logWarn("the runtime refused a \(runtimeInfo.width)x\(runtimeInfo.height) storage swapchain (XrResult \(result.rawValue)); this swapchain is not upscaled")
+        logWarn("the runtime refused a \(runtimeInfo.width)x\(runtimeInfo.height) swapchain for the \(path.rawValue) pass (XrResult \(result.rawValue)); this swapchain is not upscaled")
         return nil
     }
     do {
         try InjectedFaults.check(.upscaleImages)
-        try upscale.context.prepare(format, filter: upscale.filter)
+        try upscale.context.prepare(format, filter: upscale.filter, path: path)
         // The controller may switch the edge filter to bilinear mid-session.
-        if session.controller?.passKnob == true { try upscale.context.prepare(format, filter: .bilinear) }
+        if session.controller?.passKnob == true { try upscale.context.prepare(format, filter: .bilinear, path: path) }
         if quad != nil { try prepareQuadComposite(upscale, format) }
         let runtimeImages = try runtimeVulkanImages(created, enumerate)
         let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)
@@ -65,13 +66,14 @@ func createSubstitutedSwapchain(
             format: format, width: info.width, height: info.height, arraySize: info.arraySize, mipCount: info.mipCount,
             xrUsage: info.usageFlags, imageCount: Int(imageCount))
         let images = try SubstitutedImages(context: upscale.context, app: spec, runtimeImages: runtimeImages,
-                                           runtimeXrUsage: runtimeInfo.usageFlags)
+                                           runtimeXrUsage: runtimeInfo.usageFlags,
+                                           runtimeSize: (geometry.runtimeWidth, geometry.runtimeHeight), path: path)
         let substitution = SubstitutedSwapchain(handle: handleKey(created), images: images, geometry: geometry, arraySize: info.arraySize,
                                                 imageCount: imageCount)
         let state = SwapchainState(handle: handleKey(created), session: session, substitution: substitution)
         Registry.swapchains.insert(state.handle, state)
         handle.pointee = created
-        logInfo("swapchain \(info.width)x\(info.height) upscaled to \(geometry.runtimeWidth)x\(geometry.runtimeHeight) (\(upscale.filter.rawValue))")
+        logInfo("swapchain \(info.width)x\(info.height) upscaled to \(geometry.runtimeWidth)x\(geometry.runtimeHeight) (\(upscale.filter.rawValue), \(path.rawValue) pass)")
         return XR_SUCCESS
     } catch {
         logWarn("swapchain \(info.width)x\(info.height) is not upscaled: \(error)")

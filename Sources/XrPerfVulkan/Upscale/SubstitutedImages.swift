@@ -3,8 +3,10 @@ import XrPerfCore
 
 /// One substituted swapchain's Vulkan side: the images the layer owns and
 /// hands the app (at the app's size, with the usage, format, layers and mips
-/// it asked for, plus SAMPLED for the pass), and storage views of the
-/// runtime's images (at the display size), each with its descriptor set.
+/// it asked for, plus SAMPLED for the pass), and what the pass writes the
+/// runtime's images (at the display size) through: a framebuffer per image
+/// and array layer (graphics path), or a storage view with its descriptor
+/// set (compute path).
 public final class SubstitutedImages: @unchecked Sendable {
     public struct AppImageSpec: Sendable {
         public var format: UpscaleFormat
@@ -37,6 +39,9 @@ public final class SubstitutedImages: @unchecked Sendable {
     public let appHeight: UInt32
     public let appLayout: VkImageLayout
     public let runtimeLayout: VkImageLayout
+    public let path: UpscalePassPath
+    public let runtimeWidth: UInt32
+    public let runtimeHeight: UInt32
     private var appImages: [VkImage?] = []
     private var memories: [VkDeviceMemory?] = []
     private var sourceViews: [VkImageView?] = []
@@ -44,12 +49,18 @@ public final class SubstitutedImages: @unchecked Sendable {
     private var runtimeImages: [VkImage?] = []
     private var targetViews: [VkImageView?] = []
     private var targetSets: [VkDescriptorSet?] = []
+    /// Graphics path: image `i`, layer `l` at `i x arraySize + l`.
+    private var framebuffers: [VkFramebuffer?] = []
     private var descriptorPool: VkDescriptorPool?
 
-    /// `runtimeXrUsage`: what the layer asked of the runtime's swapchain.
+    /// `runtimeXrUsage`: what the layer asked of the runtime's swapchain;
+    /// `runtimeSize`: its images' size; `path`: how the pass writes them.
     public init(context: UpscaleContext, app spec: AppImageSpec, runtimeImages: [VkImage],
-                runtimeXrUsage: UInt64) throws(PassFailure) {
+                runtimeXrUsage: UInt64, runtimeSize: (width: UInt32, height: UInt32),
+                path: UpscalePassPath) throws(PassFailure) {
         self.context = context
+        self.path = path
+        (runtimeWidth, runtimeHeight) = (max(runtimeSize.width, 1), max(runtimeSize.height, 1))
         format = spec.format
         arraySize = max(spec.arraySize, 1)
         appWidth = max(spec.width, 1)
@@ -73,7 +84,11 @@ public final class SubstitutedImages: @unchecked Sendable {
     func appImage(_ index: Int) -> VkImage? { index >= 0 && index < appImages.count ? appImages[index] : nil }
     func runtimeImage(_ index: Int) -> VkImage? { index >= 0 && index < runtimeImages.count ? runtimeImages[index] : nil }
     func sourceSet(_ index: Int) -> VkDescriptorSet? { sourceSets[index] }
-    func targetSet(_ index: Int) -> VkDescriptorSet? { targetSets[index] }
+    func targetSet(_ index: Int) -> VkDescriptorSet? { index < targetSets.count ? targetSets[index] : nil }
+    func framebuffer(_ index: Int, layer: UInt32) -> VkFramebuffer? {
+        let slot = index * Int(arraySize) + Int(layer)
+        return layer < arraySize && slot >= 0 && slot < framebuffers.count ? framebuffers[slot] : nil
+    }
 
     private var functions: VulkanPassFunctions { context.functions }
     private var device: VkDevice { context.device }
@@ -153,6 +168,10 @@ public final class SubstitutedImages: @unchecked Sendable {
 
     private func addRuntimeImage(_ image: VkImage, arraySize: UInt32) throws(PassFailure) {
         runtimeImages.append(image)
+        guard path == .compute else {
+            try addFramebuffers(image)
+            return
+        }
         let view = try makeView(image, format: format.storageViewFormat, layers: arraySize)
         targetViews.append(view)
         let set = try allocateSet(context.pipelines.targetLayout)
@@ -161,14 +180,42 @@ public final class SubstitutedImages: @unchecked Sendable {
         targetSets.append(set)
     }
 
-    private func makeView(_ image: VkImage, format: Int64, layers: UInt32) throws(PassFailure) -> VkImageView? {
+    /// A colour attachment view of each array layer in the image's own
+    /// format (the hardware encodes sRGB), and a framebuffer around it.
+    private func addFramebuffers(_ image: VkImage) throws(PassFailure) {
+        guard let renderPass = context.drawPipelines.renderPass(for: format.vulkanFormat) else {
+            throw .unsupported("no render pass prepared for VkFormat \(format.vulkanFormat)")
+        }
+        for layer in 0..<arraySize {
+            let view = try makeView(image, format: format.vulkanFormat, layers: 1, baseLayer: layer, type: VK_IMAGE_VIEW_TYPE_2D)
+            targetViews.append(view)
+            var attachment: VkImageView? = view
+            var info = VkFramebufferCreateInfo()
+            info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO
+            info.renderPass = renderPass
+            info.attachmentCount = 1
+            info.width = runtimeWidth
+            info.height = runtimeHeight
+            info.layers = 1
+            var framebuffer: VkFramebuffer?
+            let result = withUnsafePointer(to: &attachment) { attachments in
+                info.pAttachments = attachments
+                return functions.createFramebuffer(device, &info, nil, &framebuffer)
+            }
+            try check(result, "vkCreateFramebuffer")
+            framebuffers.append(framebuffer)
+        }
+    }
+
+    private func makeView(_ image: VkImage, format: Int64, layers: UInt32, baseLayer: UInt32 = 0,
+                          type: VkImageViewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY) throws(PassFailure) -> VkImageView? {
         var info = VkImageViewCreateInfo()
         info.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO
         info.image = image
-        info.viewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY
+        info.viewType = type
         info.format = VkFormat(UInt32(format))
         info.subresourceRange = VkImageSubresourceRange(
-            aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: 0,
+            aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: baseLayer,
             layerCount: max(layers, 1))
         var view: VkImageView?
         try check(functions.createImageView(device, &info, nil, &view), "vkCreateImageView")
@@ -241,6 +288,8 @@ public final class SubstitutedImages: @unchecked Sendable {
     /// Frees the layer's images and views; the runtime's images stay the
     /// runtime's. The caller makes sure the GPU is done with them.
     public func destroy() {
+        for framebuffer in framebuffers { functions.destroyFramebuffer(device, framebuffer, nil) }
+        framebuffers = []
         for view in sourceViews + targetViews { functions.destroyImageView(device, view, nil) }
         for image in appImages { functions.destroyImage(device, image, nil) }
         for memory in memories { functions.device.freeMemory(device, memory, nil) }

@@ -18,6 +18,8 @@ public final class UpscaleContext: @unchecked Sendable {
     let physicalDevice: VkPhysicalDevice
     let queue: VkQueue
     let pipelines: UpscalePipelines
+    /// The graphics path's render passes and pipelines.
+    let drawPipelines: UpscaleDrawPipelines
     /// The focus-inset pass's, made by the first `prepareInset`.
     var insetPipelines: InsetPipelines?
     private var commandPool: VkCommandPool?
@@ -81,6 +83,12 @@ public final class UpscaleContext: @unchecked Sendable {
         timestampBits = family.timestampValidBits
 
         pipelines = try UpscalePipelines(functions: functions, device: device)
+        do throws(PassFailure) {
+            drawPipelines = try UpscaleDrawPipelines(functions: functions, device: device, sourceLayout: pipelines.sourceLayout)
+        } catch {
+            pipelines.destroy()
+            throw error
+        }
         commands = Array(repeating: nil, count: Self.slotCount)
         fences = Array(repeating: nil, count: Self.slotCount)
         pending = Array(repeating: false, count: Self.slotCount)
@@ -133,21 +141,32 @@ public final class UpscaleContext: @unchecked Sendable {
         }
     }
 
-    /// Whether the device can write `format` through the pass's storage view
-    /// and read it as a sampled image.
-    public func supports(_ format: UpscaleFormat) -> Bool {
-        var storage = VkFormatProperties()
-        functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(format.storageViewFormat)), &storage)
+    /// Whether the device can read `format` as a sampled image and write it
+    /// on `path`: as a colour attachment, or through the storage view.
+    public func supports(_ format: UpscaleFormat, path: UpscalePassPath = .compute) -> Bool {
+        var written = VkFormatProperties()
+        let writtenFormat = path == .graphics ? format.vulkanFormat : format.storageViewFormat
+        functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(writtenFormat)), &written)
         var sampled = VkFormatProperties()
         functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(format.vulkanFormat)), &sampled)
-        return storage.optimalTilingFeatures & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT.rawValue != 0
+        let feature = path == .graphics ? VK_FORMAT_FEATURE_COLOR_ATTACHMENT_BIT : VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT
+        return written.optimalTilingFeatures & feature.rawValue != 0
             && sampled.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT.rawValue != 0
     }
 
-    /// Builds the pipeline a swapchain of `format` needs with `filter`:
-    /// called when the swapchain is set up, so no frame ever compiles one.
-    public func prepare(_ format: UpscaleFormat, filter: ProfileSettings.UpscaleFilter) throws(PassFailure) {
-        try pipelines.prepare(variant(format, filter))
+    /// Builds the pipeline a swapchain of `format` needs with `filter` on
+    /// `path`: called when the swapchain is set up, so no frame ever
+    /// compiles one.
+    public func prepare(_ format: UpscaleFormat, filter: ProfileSettings.UpscaleFilter,
+                        path: UpscalePassPath = .compute) throws(PassFailure) {
+        switch path {
+        case .compute: try pipelines.prepare(variant(format, filter))
+        case .graphics: try drawPipelines.prepare(drawVariant(format, filter))
+        }
+    }
+
+    func drawVariant(_ format: UpscaleFormat, _ filter: ProfileSettings.UpscaleFilter) -> UpscaleDrawPipelines.Variant {
+        UpscaleDrawPipelines.Variant(format: format.vulkanFormat, edge: filter == .edge, decodeSRGB: decodesSRGB(format))
     }
 
     func variant(_ format: UpscaleFormat, _ filter: ProfileSettings.UpscaleFilter) -> UpscalePipelines.Variant {
@@ -193,6 +212,11 @@ public final class UpscaleContext: @unchecked Sendable {
     public func upscale(_ images: SubstitutedImages, appImage: Int, sourceLayer: UInt32, source: PixelRect,
                         runtimeImage: Int, targetLayer: UInt32, target: PixelRect,
                         filter: ProfileSettings.UpscaleFilter, sharpness: Double) {
+        guard images.path == .compute else {
+            draw(images, appImage: appImage, sourceLayer: sourceLayer, source: source, runtimeImage: runtimeImage,
+                 targetLayer: targetLayer, target: target, filter: filter, sharpness: sharpness)
+            return
+        }
         guard recording, let command = commands[slot],
               let app = images.appImage(appImage), let runtime = images.runtimeImage(runtimeImage),
               let pipeline = pipelines.pipeline(for: variant(images.format, filter)) else { return }
@@ -200,19 +224,16 @@ public final class UpscaleContext: @unchecked Sendable {
         barrier(command, runtime, layers: images.arraySize, from: images.runtimeLayout, to: VK_IMAGE_LAYOUT_GENERAL,
                 srcStage: VK_PIPELINE_STAGE_ALL_COMMANDS_BIT.rawValue, srcAccess: SwapchainImageLayout.access(of: images.runtimeLayout),
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue, dstAccess: VK_ACCESS_SHADER_WRITE_BIT.rawValue)
-        var constants = UpscalePushConstants()
-        (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
-        (constants.targetX, constants.targetY, constants.targetWidth, constants.targetHeight) = (target.x, target.y, target.width, target.height)
-        constants.sourceLayer = Int32(clamping: sourceLayer)
-        constants.targetLayer = Int32(clamping: targetLayer)
-        constants.sharpness = Float(min(max(sharpness, 0), 1))
-        constants.inverseSourceWidth = 1 / Float(images.appWidth)
-        constants.inverseSourceHeight = 1 / Float(images.appHeight)
+        var constants = UpscalePushConstants(images, sourceLayer: sourceLayer, source: source, targetLayer: targetLayer,
+                                             target: target, sharpness: sharpness)
         dispatchBlocks(command, pipeline, layout: pipelines.pipelineLayout,
                        sets: (images.sourceSet(appImage), images.targetSet(runtimeImage)), constants: &constants,
                        width: target.width, height: target.height)
         handBack(command, app: app, images, runtime: runtime, images)
     }
+
+    /// The frame's command buffer while it is recorded.
+    var frameCommand: VkCommandBuffer? { recording ? commands[slot] : nil }
 
     /// Ends and submits the frame's work; returns without waiting.
     public func submitFrame() throws(PassFailure) {
@@ -265,6 +286,7 @@ public final class UpscaleContext: @unchecked Sendable {
         (queryPool, commandPool) = (nil, nil)
         insetPipelines?.destroy()
         insetPipelines = nil
+        drawPipelines.destroy()
         pipelines.destroy()
     }
 

@@ -53,7 +53,9 @@ final class UpscalePipelines {
         samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE
         try check(functions.createSampler(device, &samplerInfo, nil, &sampler), "vkCreateSampler")
 
-        sourceLayout = try setLayout(VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER)
+        // The graphics pass's fragment shader reads the same set.
+        sourceLayout = try setLayout(VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                                     stages: VK_SHADER_STAGE_COMPUTE_BIT.rawValue | VK_SHADER_STAGE_FRAGMENT_BIT.rawValue)
         targetLayout = try setLayout(VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, binding: 1)
         pipelineLayout = try makePipelineLayout(pushConstantSize: MemoryLayout<UpscalePushConstants>.size)
     }
@@ -102,12 +104,13 @@ final class UpscalePipelines {
     }
 
     /// The shader reads set 0 binding 0 and writes set 1 binding 1.
-    private func setLayout(_ type: VkDescriptorType, binding: UInt32 = 0) throws(PassFailure) -> VkDescriptorSetLayout? {
+    private func setLayout(_ type: VkDescriptorType, binding: UInt32 = 0,
+                           stages: VkShaderStageFlags = VK_SHADER_STAGE_COMPUTE_BIT.rawValue) throws(PassFailure) -> VkDescriptorSetLayout? {
         var entry = VkDescriptorSetLayoutBinding()
         entry.binding = binding
         entry.descriptorType = type
         entry.descriptorCount = 1
-        entry.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT.rawValue
+        entry.stageFlags = stages
         var layout: VkDescriptorSetLayout?
         let result = withUnsafePointer(to: &entry) { bindings in
             var info = VkDescriptorSetLayoutCreateInfo()
@@ -191,4 +194,18 @@ struct UpscalePushConstants {
     var reserved: Float = 0
     var inverseSourceWidth: Float = 0
     var inverseSourceHeight: Float = 0
+}
+
+extension UpscalePushConstants {
+    /// One view's parameters, for either path.
+    init(_ images: SubstitutedImages, sourceLayer: UInt32, source: PixelRect, targetLayer: UInt32, target: PixelRect,
+         sharpness: Double) {
+        (sourceX, sourceY, sourceWidth, sourceHeight) = (source.x, source.y, source.width, source.height)
+        (targetX, targetY, targetWidth, targetHeight) = (target.x, target.y, target.width, target.height)
+        self.sourceLayer = Int32(clamping: sourceLayer)
+        self.targetLayer = Int32(clamping: targetLayer)
+        self.sharpness = Float(min(max(sharpness, 0), 1))
+        inverseSourceWidth = 1 / Float(images.appWidth)
+        inverseSourceHeight = 1 / Float(images.appHeight)
+    }
 }

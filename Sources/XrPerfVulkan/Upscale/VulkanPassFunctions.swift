@@ -42,6 +42,16 @@ public struct VulkanPassFunctions: @unchecked Sendable {
     let cmdPushConstants: PFN_vkCmdPushConstants
     let cmdDispatch: PFN_vkCmdDispatch
     let cmdBlitImage: PFN_vkCmdBlitImage
+    let createRenderPass: PFN_vkCreateRenderPass
+    let destroyRenderPass: PFN_vkDestroyRenderPass
+    let createFramebuffer: PFN_vkCreateFramebuffer
+    let destroyFramebuffer: PFN_vkDestroyFramebuffer
+    let createGraphicsPipelines: PFN_vkCreateGraphicsPipelines
+    let cmdBeginRenderPass: PFN_vkCmdBeginRenderPass
+    let cmdEndRenderPass: PFN_vkCmdEndRenderPass
+    let cmdSetViewport: PFN_vkCmdSetViewport
+    let cmdSetScissor: PFN_vkCmdSetScissor
+    let cmdDraw: PFN_vkCmdDraw
 
     /// Throws the name of the first function the device or instance lacks.
     init(instance: VkInstance, device: VkDevice, getInstanceProcAddr: PFN_vkGetInstanceProcAddr) throws(Missing) {
@@ -86,5 +96,15 @@ public struct VulkanPassFunctions: @unchecked Sendable {
         cmdPushConstants = try d("vkCmdPushConstants", PFN_vkCmdPushConstants.self)
         cmdDispatch = try d("vkCmdDispatch", PFN_vkCmdDispatch.self)
         cmdBlitImage = try d("vkCmdBlitImage", PFN_vkCmdBlitImage.self)
+        createRenderPass = try d("vkCreateRenderPass", PFN_vkCreateRenderPass.self)
+        destroyRenderPass = try d("vkDestroyRenderPass", PFN_vkDestroyRenderPass.self)
+        createFramebuffer = try d("vkCreateFramebuffer", PFN_vkCreateFramebuffer.self)
+        destroyFramebuffer = try d("vkDestroyFramebuffer", PFN_vkDestroyFramebuffer.self)
+        createGraphicsPipelines = try d("vkCreateGraphicsPipelines", PFN_vkCreateGraphicsPipelines.self)
+        cmdBeginRenderPass = try d("vkCmdBeginRenderPass", PFN_vkCmdBeginRenderPass.self)
+        cmdEndRenderPass = try d("vkCmdEndRenderPass", PFN_vkCmdEndRenderPass.self)
+        cmdSetViewport = try d("vkCmdSetViewport", PFN_vkCmdSetViewport.self)
+        cmdSetScissor = try d("vkCmdSetScissor", PFN_vkCmdSetScissor.self)
+        cmdDraw = try d("vkCmdDraw", PFN_vkCmdDraw.self)
     }
 }
