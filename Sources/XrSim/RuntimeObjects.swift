@@ -61,8 +61,11 @@ final class SessionObject {
     /// Holds the next frame until the GPU has finished the last one
     /// (realtime clock only).
     let gpuGate: FrameGpuGate?
+    /// XRSIM_ALLOW_SRGB_STORAGE of the instance.
+    let allowSRGBStorage: Bool
 
     init(instance: UInt64, vulkan: VulkanBinding, config: XrSimConfig, now: Int64) {
+        allowSRGBStorage = config.allowSRGBStorage
         self.instance = instance
         self.vulkan = vulkan
         dump = config.dump

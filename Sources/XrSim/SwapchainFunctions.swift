@@ -75,13 +75,17 @@ private func imageSpec(_ info: XrSwapchainCreateInfo, _ binding: VulkanBinding, 
 func xrsimCreateSwapchain(_ session: XrSession?, _ createInfo: UnsafePointer<XrSwapchainCreateInfo>?,
                           _ swapchain: UnsafeMutablePointer<XrSwapchain?>?) -> XrResult {
     xrEntry { () throws(XrSimError) -> XrResult in
-        let (binding, dumps) = try locked { registry throws(XrSimError) in
+        let (binding, dumps, allowSRGBStorage) = try locked { registry throws(XrSimError) in
             let object = try registry.session(session)
-            return (object.vulkan, object.dump != nil)
+            return (object.vulkan, object.dump != nil, object.allowSRGBStorage)
         }
         let info = try required(createInfo).pointee
         let out = try required(swapchain)
         let spec = try imageSpec(info, binding, readable: dumps)
+        if SwapchainUsageRule.refuses(format: info.format, usage: info.usageFlags, allowSRGBStorage: allowSRGBStorage) {
+            Log.info("swapchain refused: UNORDERED_ACCESS on sRGB format \(info.format), as Monado refuses it (XRSIM_ALLOW_SRGB_STORAGE=1 allows it)")
+            throw .featureUnsupported
+        }
         // Vulkan work happens outside the lock; the session is re-checked after.
         let images = try VulkanSwapchainImages.create(spec, on: binding)
         let id = try locked { registry throws(XrSimError) -> UInt64 in

@@ -41,6 +41,9 @@ public struct XrSimConfig: Equatable, Sendable {
     public var dump: DumpSettings? = nil
     /// XRSIM_GAZE: where XR_EXT_eye_gaze_interaction's simulated eyes look.
     public var gaze = GazeScript.straightAhead
+    /// XRSIM_ALLOW_SRGB_STORAGE=1: accept UNORDERED_ACCESS on sRGB swapchains,
+    /// which XrSim refuses by default as Monado does (SwapchainUsageRule).
+    public var allowSRGBStorage = false
     /// Values XrSim cannot run with: xrCreateInstance logs each and fails.
     /// Only for variables where a silent default would make a test pass for
     /// the wrong reason (a gaze script that quietly became "straight ahead").
@@ -109,6 +112,13 @@ public struct XrSimConfig: Equatable, Sendable {
             }
         }
         if let v = env["XRSIM_STATS_FILE"], !v.isEmpty { config.statsFile = v }
+        if let v = env["XRSIM_ALLOW_SRGB_STORAGE"], !v.isEmpty {
+            switch v {
+            case "1": config.allowSRGBStorage = true
+            case "0": config.allowSRGBStorage = false
+            default: reject("XRSIM_ALLOW_SRGB_STORAGE", v)
+            }
+        }
         if let directory = env["XRSIM_DUMP_DIR"], !directory.isEmpty {
             var dump = DumpSettings(directory: directory)
             if let v = env["XRSIM_DUMP_FRAMES"], !v.isEmpty {

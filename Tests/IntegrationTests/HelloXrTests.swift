@@ -69,3 +69,32 @@ import Testing
         #expect(!messages.lowercased().contains("error"), Comment(rawValue: messages))
     }
 }
+
+/// hello_xr's eye buffers are sRGB. XrSim refuses storage usage on them as
+/// Monado 25 does, so the compute pass cannot have them and says so; the
+/// default graphics pass needs only what every runtime grants.
+@Suite(.serialized) struct HelloXrPassPathTests {
+    @Test func xrSimRefusesStorageOnSRGBAsMonadoDoes() throws {
+        let compute = try HelloXrRun(graphics: "Vulkan2", layers: [XrEnvironment.xrperf], frames: 20, variables: [
+            "XRPERF_RENDER_SCALE": "0.7", "XRPERF_UPSCALE_PASS": "compute",
+        ])
+        #expect(compute.output.status == 0, compute.context)
+        let refused = compute.output.combined.split(separator: "\n").filter {
+            $0.contains("refused") && $0.contains("compute pass (XrResult -8)")
+        }
+        #expect(refused.count == 2, compute.context)
+
+        let allowed = try HelloXrRun(graphics: "Vulkan2", layers: [XrEnvironment.xrperf], frames: 20, variables: [
+            "XRPERF_RENDER_SCALE": "0.7", "XRPERF_UPSCALE_PASS": "compute", "XRSIM_ALLOW_SRGB_STORAGE": "1",
+        ])
+        #expect(allowed.output.combined.split(separator: "\n").filter { $0.contains("compute pass)") }.count == 2,
+                allowed.context)
+
+        let graphics = try HelloXrRun(graphics: "Vulkan2", layers: [XrEnvironment.xrperf], frames: 20, variables: [
+            "XRPERF_RENDER_SCALE": "0.7",
+        ])
+        #expect(graphics.output.combined.split(separator: "\n").filter { $0.contains("graphics pass)") }.count == 2,
+                graphics.context)
+        #expect(!graphics.output.combined.contains("refused"), graphics.context)
+    }
+}

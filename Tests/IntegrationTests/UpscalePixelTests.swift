@@ -8,7 +8,9 @@ import XrPerfCore
 /// as the app rendered it; a run with the layer at render scale s (the app
 /// renders the same rect into the layer's image) gives what the pass made of
 /// it. That must match the pass computed on the CPU (UpscaleReference) from
-/// the first run, and sit where the rect maps in the runtime's image.
+/// the first run, and sit where the rect maps in the runtime's image. Both
+/// ways of writing the runtime's image are checked: the graphics pass (the
+/// default) and the compute pass.
 @Suite(.serialized) struct UpscalePixelTests {
     struct Case: CustomStringConvertible, Sendable {
         var pattern: String
@@ -38,7 +40,8 @@ import XrPerfCore
     static let dumpedFrame = 4
 
     /// Runs loadgen for a few frames and returns the dumped views (view 0, view 1).
-    static func dumpedViews(_ testCase: Case, withLayer: Bool) throws -> (output: ProcessOutput, views: [PamImage]) {
+    static func dumpedViews(_ testCase: Case, withLayer: Bool,
+                            path: UpscalePassPath = .graphics) throws -> (output: ProcessOutput, views: [PamImage]) {
         let artifacts = Artifacts()
         try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest, artifacts.runtimeLibrary)
         var env = try XrEnvironment(artifacts: artifacts, layers: withLayer ? [XrEnvironment.xrperf] : [], frames: 0)
@@ -52,6 +55,9 @@ import XrPerfCore
             env.variables["XRPERF_RENDER_SCALE"] = String(testCase.scale)
             env.variables["XRPERF_UPSCALE_FILTER"] = testCase.filter.rawValue
             env.variables["XRPERF_SHARPNESS"] = String(testCase.sharpness)
+            env.variables["XRPERF_UPSCALE_PASS"] = path.rawValue
+            // Storage writes to sRGB and BGRA images need the mutable format XrSim refuses by default, as Monado 25 does.
+            if path == .compute { env.variables["XRSIM_ALLOW_SRGB_STORAGE"] = "1" }
         }
         let arguments = [
             "--frames", "6", "--gpu-iterations", "0", "--pattern", testCase.pattern, "--format", testCase.format,
@@ -111,11 +117,13 @@ import XrPerfCore
         }
     }
 
-    @Test(arguments: cases)
-    func theRuntimeReceivesTheUpscaledRect(_ testCase: Case) throws {
+    @Test(arguments: cases, UpscalePassPath.allCases)
+    func theRuntimeReceivesTheUpscaledRect(_ testCase: Case, path: UpscalePassPath) throws {
         let app = try Self.dumpedViews(testCase, withLayer: false)
-        let upscaled = try Self.dumpedViews(testCase, withLayer: true)
-        let substituted = upscaled.output.stderr.split(separator: "\n").filter { $0.contains("upscaled to") }
+        let upscaled = try Self.dumpedViews(testCase, withLayer: true, path: path)
+        let substituted = upscaled.output.stderr.split(separator: "\n").filter {
+            $0.contains("upscaled to") && $0.contains("\(path.rawValue) pass")
+        }
         #expect(substituted.count == (testCase.layout == "array" ? 1 : 2), Comment(rawValue: upscaled.output.stderr))
 
         for view in 0..<2 {

@@ -54,3 +54,23 @@ import Testing
         #expect(warnings.isEmpty)
     }
 }
+
+/// Monado 25 refuses storage usage on sRGB swapchains; XrSim does the same
+/// unless a test lifts the rule.
+@Suite struct SwapchainUsageRuleTests {
+    @Test func storageOnSRGBIsRefusedUnlessAllowed() {
+        let storage: UInt64 = 0x04 | 0x01
+        #expect(SwapchainUsageRule.refuses(format: 43, usage: storage, allowSRGBStorage: false))
+        #expect(SwapchainUsageRule.refuses(format: 50, usage: storage, allowSRGBStorage: false))
+        #expect(!SwapchainUsageRule.refuses(format: 43, usage: storage, allowSRGBStorage: true))
+        #expect(!SwapchainUsageRule.refuses(format: 43, usage: 0x01 | 0x20, allowSRGBStorage: false))
+        #expect(!SwapchainUsageRule.refuses(format: 37, usage: storage, allowSRGBStorage: false))
+    }
+
+    @Test func theSettingIsParsed() {
+        #expect(!XrSimConfig.parse([:]).config.allowSRGBStorage)
+        #expect(XrSimConfig.parse(["XRSIM_ALLOW_SRGB_STORAGE": "1"]).config.allowSRGBStorage)
+        let bad = XrSimConfig.parse(["XRSIM_ALLOW_SRGB_STORAGE": "yes"])
+        #expect(!bad.config.allowSRGBStorage && bad.warnings.count == 1)
+    }
+}

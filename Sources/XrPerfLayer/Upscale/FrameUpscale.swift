@@ -82,17 +82,17 @@ func upscaleFrame(_ session: SessionState, _ upscale: SessionUpscale, _ info: Xr
             viewOffset += viewCount
             upscale.layerPointers[index] = UnsafeRawPointer(upscale.projections + index)
                 .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
-        case XR_TYPE_COMPOSITION_LAYER_QUAD:
-            let original = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self)
-            upscale.quads[index] = original.pointee
+        default:
+            // Quad, cylinder, equirect...: copied only when it shows a substituted swapchain.
             let found = upscale.found[index * SessionUpscale.viewsPerLayer]
-            if !upscaleSubImage(&upscale.quads[index].subImage, found, upscale, &acquiredCount, fullExtent: nil, filter: filter) {
+            guard found.state != nil, let kind = SingleImageLayer.of(header.pointee.type) else { continue }
+            let copy = upscale.singleImageLayers + index * SingleImageLayer.maximumSize
+            copy.copyMemory(from: UnsafeRawPointer(header), byteCount: kind.size)
+            let subImage = (copy + kind.subImageOffset).assumingMemoryBound(to: XrSwapchainSubImage.self)
+            if !upscaleSubImage(&subImage.pointee, found, upscale, &acquiredCount, fullExtent: nil, filter: filter) {
                 failed = true
             }
-            upscale.layerPointers[index] = UnsafeRawPointer(upscale.quads + index)
-                .assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
-        default:
-            continue
+            upscale.layerPointers[index] = UnsafeRawPointer(copy).assumingMemoryBound(to: XrCompositionLayerBaseHeader.self)
         }
     }
     do throws(PassFailure) {
@@ -173,14 +173,12 @@ private func checkLayer(_ header: UnsafePointer<XrCompositionLayerBaseHeader>?, 
             }
         }
         return .success(count)
-    case XR_TYPE_COMPOSITION_LAYER_QUAD:
-        let layer = UnsafeRawPointer(header).assumingMemoryBound(to: XrCompositionLayerQuad.self).pointee
-        return checkSubImage(layer.subImage).map { found in
+    default:
+        guard let kind = SingleImageLayer.of(header.pointee.type) else { return .success(0) }
+        return checkSubImage(kind.subImage(of: UnsafeRawPointer(header))).map { found in
             slots[0] = found
             return found.state == nil ? 0 : 1
         }
-    default:
-        return .success(0)
     }
 }
 

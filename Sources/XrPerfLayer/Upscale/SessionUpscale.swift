@@ -34,7 +34,9 @@ final class SessionUpscale: @unchecked Sendable {
 
     let layerPointers: UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>
     let projections: UnsafeMutablePointer<XrCompositionLayerProjection>
-    let quads: UnsafeMutablePointer<XrCompositionLayerQuad>
+    /// Copies of single-image layers (quad, cylinder, equirect...), one
+    /// `SingleImageLayer.maximumSize` slot per layer.
+    let singleImageLayers: UnsafeMutableRawPointer
     let views: UnsafeMutablePointer<XrCompositionLayerProjectionView>
     /// Swapchains whose runtime image is acquired during the frame being ended.
     let acquired: UnsafeMutablePointer<Unmanaged<SubstitutedSwapchain>?>
@@ -79,7 +81,7 @@ final class SessionUpscale: @unchecked Sendable {
         (maximumWidth, maximumHeight) = maximum
         layerPointers = .allocate(capacity: Self.maximumLayers)
         projections = .allocate(capacity: Self.maximumLayers)
-        quads = .allocate(capacity: Self.maximumLayers)
+        singleImageLayers = .allocate(byteCount: Self.maximumLayers * SingleImageLayer.maximumSize, alignment: 16)
         views = .allocate(capacity: Self.maximumViews)
         acquired = .allocate(capacity: Self.maximumLayers)
         acquired.initialize(repeating: nil, count: Self.maximumLayers)
@@ -98,7 +100,7 @@ final class SessionUpscale: @unchecked Sendable {
         context.destroy()
         layerPointers.deallocate()
         projections.deallocate()
-        quads.deallocate()
+        singleImageLayers.deallocate()
         views.deallocate()
         acquired.deallocate()
         found.deallocate()
