@@ -63,9 +63,15 @@ func xrsimEndFrame(_ session: XrSession?, _ frameEndInfo: UnsafePointer<XrFrameE
             guard object.lifecycle.isRunning else { throw .sessionNotRunning }
             try object.frameLoop.checkCanEnd()
             let id = handleID(session)
-            let depthEnabled = registry.instanceOf(session: object)?.extensions.contains(.compositionLayerDepth) ?? false
+            let enabled = registry.instanceOf(session: object)?.extensions ?? []
+            let depthEnabled = enabled.contains(.compositionLayerDepth)
+            let curvedTypes = Set([(InstanceExtension.compositionLayerCylinder, XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR),
+                                   (.compositionLayerEquirect, XR_TYPE_COMPOSITION_LAYER_EQUIRECT_KHR),
+                                   (.compositionLayerEquirect2, XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR)]
+                .filter { enabled.contains($0.0) }.map(\.1))
             let viewCount = object.viewConfiguration.viewCount
-            let frame = try readSubmittedFrame(info, maxLayers: Int(maxLayerCount), viewCount: viewCount, readDepth: depthEnabled)
+            let frame = try readSubmittedFrame(info, maxLayers: Int(maxLayerCount), viewCount: viewCount, readDepth: depthEnabled,
+                                               curvedTypes: curvedTypes)
             let rules = SubmissionRules(
                 supportedBlendModes: [Int32(bitPattern: XR_ENVIRONMENT_BLEND_MODE_OPAQUE.rawValue)],
                 maxLayerCount: Int(maxLayerCount),

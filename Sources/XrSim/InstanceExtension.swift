@@ -7,6 +7,9 @@ enum InstanceExtension: String, CaseIterable {
     case vulkanEnable2 = "XR_KHR_vulkan_enable2"
     case convertTimespecTime = "XR_KHR_convert_timespec_time"
     case compositionLayerDepth = "XR_KHR_composition_layer_depth"
+    case compositionLayerCylinder = "XR_KHR_composition_layer_cylinder"
+    case compositionLayerEquirect = "XR_KHR_composition_layer_equirect"
+    case compositionLayerEquirect2 = "XR_KHR_composition_layer_equirect2"
     case displayRefreshRate = "XR_FB_display_refresh_rate"
     case performanceSettings = "XR_EXT_performance_settings"
     case eyeGazeInteraction = "XR_EXT_eye_gaze_interaction"
@@ -18,6 +21,9 @@ enum InstanceExtension: String, CaseIterable {
         case .vulkanEnable2: UInt32(XR_KHR_vulkan_enable2_SPEC_VERSION)
         case .convertTimespecTime: UInt32(XR_KHR_convert_timespec_time_SPEC_VERSION)
         case .compositionLayerDepth: UInt32(XR_KHR_composition_layer_depth_SPEC_VERSION)
+        case .compositionLayerCylinder: UInt32(XR_KHR_composition_layer_cylinder_SPEC_VERSION)
+        case .compositionLayerEquirect: UInt32(XR_KHR_composition_layer_equirect_SPEC_VERSION)
+        case .compositionLayerEquirect2: UInt32(XR_KHR_composition_layer_equirect2_SPEC_VERSION)
         case .displayRefreshRate: UInt32(XR_FB_display_refresh_rate_SPEC_VERSION)
         case .performanceSettings: UInt32(XR_EXT_performance_settings_SPEC_VERSION)
         case .eyeGazeInteraction: UInt32(XR_EXT_eye_gaze_interaction_SPEC_VERSION)

@@ -4,20 +4,24 @@ import XrSimCore
 /// Turns the C structures of XrFrameEndInfo into the plain values XrSimCore
 /// validates. Reads no further than the validator will look: at most one layer
 /// past the limit, and projection views only when their count is right.
-func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, viewCount: Int, readDepth: Bool) throws(XrSimError) -> SubmittedFrame {
+/// `curvedTypes`: the cylinder and equirect layer types whose extension the
+/// app enabled; any other type is unsupported.
+func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, viewCount: Int, readDepth: Bool,
+                        curvedTypes: Set<XrStructureType> = []) throws(XrSimError) -> SubmittedFrame {
     var layers: [SubmittedLayer] = []
     let count = Int(info.layerCount)
     if count > 0 {
         let pointers = try required(info.layers)
         for i in 0..<min(count, maxLayers + 1) {
-            layers.append(readLayer(pointers[i], viewCount: viewCount, readDepth: readDepth))
+            layers.append(readLayer(pointers[i], viewCount: viewCount, readDepth: readDepth, curvedTypes: curvedTypes))
         }
         if count > maxLayers + 1 { layers += Array(repeating: .null, count: count - maxLayers - 1) }
     }
     return SubmittedFrame(displayTime: info.displayTime, blendMode: Int32(bitPattern: info.environmentBlendMode.rawValue), layers: layers)
 }
 
-private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, viewCount: Int, readDepth: Bool) -> SubmittedLayer {
+private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, viewCount: Int, readDepth: Bool,
+                       curvedTypes: Set<XrStructureType>) -> SubmittedLayer {
     guard let header = pointer else { return .null }
     let raw = UnsafeRawPointer(header)
     switch header.pointee.type {
@@ -34,6 +38,18 @@ private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, 
         let layer = raw.assumingMemoryBound(to: XrCompositionLayerQuad.self).pointee
         return .quad(space: handleID(layer.space), flags: layer.layerFlags, eyeVisibility: Int32(bitPattern: layer.eyeVisibility.rawValue),
                      pose: pose(layer.pose), subImage: subImage(layer.subImage))
+    case XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR where curvedTypes.contains(header.pointee.type):
+        let layer = raw.assumingMemoryBound(to: XrCompositionLayerCylinderKHR.self).pointee
+        return .curved(space: handleID(layer.space), flags: layer.layerFlags, eyeVisibility: Int32(bitPattern: layer.eyeVisibility.rawValue),
+                       pose: pose(layer.pose), subImage: subImage(layer.subImage))
+    case XR_TYPE_COMPOSITION_LAYER_EQUIRECT_KHR where curvedTypes.contains(header.pointee.type):
+        let layer = raw.assumingMemoryBound(to: XrCompositionLayerEquirectKHR.self).pointee
+        return .curved(space: handleID(layer.space), flags: layer.layerFlags, eyeVisibility: Int32(bitPattern: layer.eyeVisibility.rawValue),
+                       pose: pose(layer.pose), subImage: subImage(layer.subImage))
+    case XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR where curvedTypes.contains(header.pointee.type):
+        let layer = raw.assumingMemoryBound(to: XrCompositionLayerEquirect2KHR.self).pointee
+        return .curved(space: handleID(layer.space), flags: layer.layerFlags, eyeVisibility: Int32(bitPattern: layer.eyeVisibility.rawValue),
+                       pose: pose(layer.pose), subImage: subImage(layer.subImage))
     default:
         return .unsupported(type: Int32(bitPattern: header.pointee.type.rawValue))
     }

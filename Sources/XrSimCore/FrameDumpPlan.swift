@@ -9,8 +9,8 @@ public struct DumpTarget: Equatable, Sendable {
     }
 }
 
-/// The files a validated frame dumps to: one per projection view and one per
-/// quad, named by frame index and position in XrFrameEndInfo::layers so a test
+/// The files a validated frame dumps to: one per projection view, one per
+/// quad and one per cylinder or equirect layer ("curved"), named by frame index and position in XrFrameEndInfo::layers so a test
 /// can find each without listing the directory. Depth sub-images are left out:
 /// pixel tests compare colour.
 public func dumpTargets(frame: UInt64, layers: [SubmittedLayer]) -> [DumpTarget] {
@@ -24,6 +24,8 @@ public func dumpTargets(frame: UInt64, layers: [SubmittedLayer]) -> [DumpTarget]
             }
         case let .quad(_, _, _, _, subImage):
             targets.append(DumpTarget(fileName: "frame-\(frame)-layer-\(index)-quad.pam", subImage: subImage))
+        case let .curved(_, _, _, _, subImage):
+            targets.append(DumpTarget(fileName: "frame-\(frame)-layer-\(index)-curved.pam", subImage: subImage))
         case .null, .unsupported:
             break
         }

@@ -40,6 +40,10 @@ public enum SubmittedLayer: Equatable, Sendable {
     case unsupported(type: Int32)
     case projection(space: UInt64, flags: UInt64, views: [ProjectionView]?)
     case quad(space: UInt64, flags: UInt64, eyeVisibility: Int32, pose: Pose, subImage: SubImage)
+    /// A cylinder, equirect or equirect2 layer (XR_KHR_composition_layer_*):
+    /// one sub-image on a curved surface, checked as a quad's is. Only read
+    /// when the app enabled the layer's extension; otherwise `.unsupported`.
+    case curved(space: UInt64, flags: UInt64, eyeVisibility: Int32, pose: Pose, subImage: SubImage)
 }
 
 /// What the submission validator needs to know of a swapchain.
@@ -106,7 +110,8 @@ public struct SubmissionRules: Sendable {
                     else { throw .validationFailure }
                 }
             }
-        case let .quad(space, flags, eyeVisibility, pose, subImage):
+        case let .quad(space, flags, eyeVisibility, pose, subImage),
+             let .curved(space, flags, eyeVisibility, pose, subImage):
             try checkCommon(space: space, flags: flags)
             guard (0...2).contains(eyeVisibility) else { throw .validationFailure }
             guard pose.orientation.isNormalized else { throw .poseInvalid }

@@ -80,6 +80,23 @@ import Testing
         #expect(failure(frame([.quad(space: space, flags: 0, eyeVisibility: 0, pose: zero, subImage: sub)])) == .poseInvalid)
     }
 
+    /// Cylinder and equirect layers are checked as quads are, the released
+    /// image included: a swapchain none of whose images was released is
+    /// refused in any layer type, as Monado refuses it.
+    @Test func curvedLayerChecks() {
+        let sub = SubImage(swapchain: color, rect: ImageRect(x: 0, y: 0, width: 64, height: 64), arrayIndex: 0)
+        #expect(failure(frame([.curved(space: space, flags: 0, eyeVisibility: 0, pose: .identity, subImage: sub)])) == nil)
+        var never = sub
+        never.swapchain = unreleased
+        #expect(failure(frame([.curved(space: space, flags: 0, eyeVisibility: 0, pose: .identity, subImage: never)])) == .layerInvalid)
+        #expect(failure(frame([.quad(space: space, flags: 0, eyeVisibility: 0, pose: .identity, subImage: never)])) == .layerInvalid)
+        #expect(failure(frame([.curved(space: space, flags: 0, eyeVisibility: 5, pose: .identity, subImage: sub)])) == .validationFailure)
+        var outside = sub
+        outside.rect = ImageRect(x: 200, y: 0, width: 64, height: 64)
+        #expect(failure(frame([.curved(space: space, flags: 0, eyeVisibility: 0, pose: .identity, subImage: outside)]))
+                == .swapchainRectInvalid)
+    }
+
     @Test func depthInfoIsChecked() {
         var withDepth = view()
         let sub = SubImage(swapchain: color, rect: ImageRect(x: 0, y: 0, width: 256, height: 256), arrayIndex: 0)

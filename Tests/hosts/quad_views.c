@@ -14,6 +14,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "host_common.h"
 #include "host_checks.h"
+#include "host_targets.h"
 
 #define VIEWS 4
 #define FRAMES 4
@@ -35,57 +36,6 @@ static uint32_t view_configurations(XrInstance instance, XrSystemId system, XrVi
     if (count > 4) exit(1);
     HOST_CHECK(xrEnumerateViewConfigurations(instance, system, count, &count, types));
     return count;
-}
-
-typedef struct Target {
-    XrSwapchain swapchain;
-    uint32_t width, height;
-    VkImage images[8];
-} Target;
-
-/* Acquires the next image, clears it to view `view`'s colour and releases it. */
-static void render(const HostVulkan *vk, VkQueue queue, VkCommandBuffer commands, VkFence fence, Target *target, int view) {
-    uint32_t index = 0;
-    XrSwapchainImageAcquireInfo acquire = {XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO};
-    HOST_CHECK(xrAcquireSwapchainImage(target->swapchain, &acquire, &index));
-    XrSwapchainImageWaitInfo wait = {XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO};
-    wait.timeout = XR_INFINITE_DURATION;
-    HOST_CHECK(xrWaitSwapchainImage(target->swapchain, &wait));
-
-    VkCommandBufferBeginInfo begin = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
-    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    HOST_VK_CHECK(vkBeginCommandBuffer(commands, &begin));
-    VkImageSubresourceRange range = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-    VkImageMemoryBarrier barrier = {VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER};
-    barrier.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-    barrier.dstAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-    barrier.oldLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    barrier.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    barrier.image = target->images[index];
-    barrier.subresourceRange = range;
-    vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, NULL,
-                         0, NULL, 1, &barrier);
-    VkClearColorValue colour = {{(40 + 50 * view) / 255.0f, (200 - 40 * view) / 255.0f, (10 * view) / 255.0f, 1.0f}};
-    vkCmdClearColorImage(commands, target->images[index], VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &colour, 1, &range);
-    barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-    barrier.dstAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-    barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    barrier.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0, NULL,
-                         0, NULL, 1, &barrier);
-    HOST_VK_CHECK(vkEndCommandBuffer(commands));
-    VkSubmitInfo submit = {VK_STRUCTURE_TYPE_SUBMIT_INFO};
-    submit.commandBufferCount = 1;
-    submit.pCommandBuffers = &commands;
-    HOST_VK_CHECK(vkQueueSubmit(queue, 1, &submit, fence));
-    HOST_VK_CHECK(vkWaitForFences(vk->device, 1, &fence, VK_TRUE, UINT64_MAX));
-    HOST_VK_CHECK(vkResetFences(vk->device, 1, &fence));
-    HOST_VK_CHECK(vkResetCommandBuffer(commands, 0));
-
-    XrSwapchainImageReleaseInfo release = {XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO};
-    HOST_CHECK(xrReleaseSwapchainImage(target->swapchain, &release));
 }
 
 static void quad_views(XrInstance instance, XrSystemId system, HostVulkan *vk) {
@@ -134,40 +84,12 @@ static void quad_views(XrInstance instance, XrSystemId system, HostVulkan *vk) {
     XrSpace local = XR_NULL_HANDLE;
     HOST_CHECK(xrCreateReferenceSpace(session, &spaceInfo, &local));
 
-    Target targets[VIEWS];
+    HostTarget targets[VIEWS];
     for (int i = 0; i < VIEWS; i++) {
-        XrSwapchainCreateInfo info = {XR_TYPE_SWAPCHAIN_CREATE_INFO};
-        info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
-        info.format = VK_FORMAT_R8G8B8A8_UNORM;
-        info.sampleCount = 1;
-        info.width = targets[i].width = configViews[i].recommendedImageRectWidth;
-        info.height = targets[i].height = configViews[i].recommendedImageRectHeight;
-        info.faceCount = 1;
-        info.arraySize = 1;
-        info.mipCount = 1;
-        HOST_CHECK(xrCreateSwapchain(session, &info, &targets[i].swapchain));
-        XrSwapchainImageVulkanKHR images[8];
-        for (int k = 0; k < 8; k++) images[k] = (XrSwapchainImageVulkanKHR){XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR};
-        uint32_t imageCount = 0;
-        HOST_CHECK(xrEnumerateSwapchainImages(targets[i].swapchain, 8, &imageCount, (XrSwapchainImageBaseHeader *)images));
-        for (uint32_t k = 0; k < imageCount; k++) targets[i].images[k] = images[k].image;
+        targets[i] = host_create_target(session, configViews[i].recommendedImageRectWidth,
+                                        configViews[i].recommendedImageRectHeight);
     }
-    VkQueue queue = VK_NULL_HANDLE;
-    vkGetDeviceQueue(vk->device, vk->queueFamilyIndex, 0, &queue);
-    VkCommandPoolCreateInfo poolInfo = {VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
-    poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
-    poolInfo.queueFamilyIndex = vk->queueFamilyIndex;
-    VkCommandPool pool = VK_NULL_HANDLE;
-    HOST_VK_CHECK(vkCreateCommandPool(vk->device, &poolInfo, NULL, &pool));
-    VkCommandBufferAllocateInfo allocate = {VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
-    allocate.commandPool = pool;
-    allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    allocate.commandBufferCount = 1;
-    VkCommandBuffer commands = VK_NULL_HANDLE;
-    HOST_VK_CHECK(vkAllocateCommandBuffers(vk->device, &allocate, &commands));
-    VkFenceCreateInfo fenceInfo = {VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
-    VkFence fence = VK_NULL_HANDLE;
-    HOST_VK_CHECK(vkCreateFence(vk->device, &fenceInfo, NULL, &fence));
+    HostCommands commands = host_create_commands(vk);
 
     for (int frame = 0; frame < FRAMES; frame++) {
         XrFrameWaitInfo waitInfo = {XR_TYPE_FRAME_WAIT_INFO};
@@ -211,7 +133,7 @@ static void quad_views(XrInstance instance, XrSystemId system, HostVulkan *vk) {
 
         XrCompositionLayerProjectionView projectionViews[VIEWS];
         for (int i = 0; i < VIEWS; i++) {
-            render(vk, queue, commands, fence, &targets[i], i);
+            host_fill(vk, &commands, &targets[i], 40 + 50 * i, 200 - 40 * i, 10 * i);
             projectionViews[i] = (XrCompositionLayerProjectionView){XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW};
             projectionViews[i].pose = views[i].pose;
             projectionViews[i].fov = views[i].fov;
@@ -239,8 +161,7 @@ static void quad_views(XrInstance instance, XrSystemId system, HostVulkan *vk) {
         expect_result(xrEndFrame(session, &endInfo), XR_SUCCESS, "endFrame.fourViews");
     }
 
-    vkDestroyFence(vk->device, fence, NULL);
-    vkDestroyCommandPool(vk->device, pool, NULL);
+    host_destroy_commands(vk, &commands);
     for (int i = 0; i < VIEWS; i++) HOST_CHECK(xrDestroySwapchain(targets[i].swapchain));
     host_end_session(instance, session);
     HOST_CHECK(xrDestroySession(session));
