@@ -25,39 +25,34 @@ enum BenchMethod: String, CaseIterable {
     /// The inset case's composites: the upscale, then the focus inset.
     case bilinearInset
     case edgeInset
-    /// The graphics path's upscale (a draw into a colour attachment); the
-    /// others run on the compute path.
+    /// The same on the graphics path (draws into a colour attachment); the
+    /// ones above run on the compute path.
     case bilinearGraphics
     case edgeGraphics
+    case bilinearInsetGraphics
+    case edgeInsetGraphics
 
-    /// The upscale case's methods, both paths; the inset case times the
-    /// compute ones (the inset writes through storage views).
+    /// The upscale case's methods, both paths.
     static let upscaleMethods: [BenchMethod] = [.blit, .bilinear, .edge, .bilinearGraphics, .edgeGraphics]
-
-    static let insetMethods: [BenchMethod] = [.blit, .bilinear, .edge, .bilinearInset, .edgeInset]
+    /// The inset case's: the upscale alone and with the inset, both paths.
+    static let insetMethods: [BenchMethod] = allCases
 
     /// How the method writes the runtime's image (nil: the reference blit).
-    var path: String? {
+    var path: UpscalePassPath? {
         switch self {
         case .blit: nil
-        case .bilinearGraphics, .edgeGraphics: "graphics"
-        case .bilinear, .edge, .bilinearInset, .edgeInset: "compute"
+        case .bilinear, .edge, .bilinearInset, .edgeInset: .compute
+        case .bilinearGraphics, .edgeGraphics, .bilinearInsetGraphics, .edgeInsetGraphics: .graphics
         }
     }
 
-    var drawsInset: Bool { self == .bilinearInset || self == .edgeInset }
+    var drawsInset: Bool { [.bilinearInset, .edgeInset, .bilinearInsetGraphics, .edgeInsetGraphics].contains(self) }
+    var isEdge: Bool { [.edge, .edgeInset, .edgeGraphics, .edgeInsetGraphics].contains(self) }
 
-    /// The name in the report: the edge filter always runs with its
-    /// sharpening, and so does the inset after it.
+    /// The name in the report (the path is a column of its own): the edge
+    /// filter always runs with its sharpening, and so does the inset after it.
     var passName: String {
-        switch self {
-        case .blit: "blit"
-        case .bilinear: "bilinear"
-        case .edge: "edge+sharpen"
-        case .bilinearInset: "bilinear+inset"
-        case .edgeInset: "edge+sharpen+inset"
-        case .bilinearGraphics: "bilinear"
-        case .edgeGraphics: "edge+sharpen"
-        }
+        guard self != .blit else { return "blit" }
+        return (isEdge ? "edge+sharpen" : "bilinear") + (drawsInset ? "+inset" : "")
     }
 }

@@ -14,10 +14,13 @@ struct CaseRunner {
     /// for the blit and TRANSFER_DST for the input upload (the pass needs
     /// neither, and SubstitutedImages adds SAMPLED itself).
     static let appXrUsage: UInt64 = 0x01 | 0x08 | 0x10
-    /// What the layer asks of the runtime on either path: colour attachment
-    /// (graphics), UNORDERED_ACCESS (compute), and TRANSFER_DST for the blit.
-    static let runtimeXrUsage: UInt64 = 0x01 | 0x04 | 0x10
     static let mutableFormat: UInt64 = 0x40
+
+    /// What the layer asks of the runtime on `path` for an app's colour
+    /// swapchain of `format`, plus TRANSFER_DST for the blit and `extra`.
+    static func runtimeXrUsage(_ path: UpscalePassPath, _ format: UpscaleFormat, extra: UInt64 = 0) -> UInt64 {
+        path.runtimeUsage(appUsage: 0x01, needsMutableFormat: format.needsMutableFormat) | 0x10 | extra
+    }
 
     let device: BenchDevice
     let context: UpscaleContext
@@ -27,14 +30,17 @@ struct CaseRunner {
     func run(_ benchCase: BenchCase, frames: Int, warmUp: Int) throws(BenchError) -> [BenchMethod: [Double]] {
         let format = benchCase.format.upscaleFormat
         try Self.checkSupport(context, benchCase.format)
-        let runtimeUsage = Self.runtimeXrUsage | (format.needsMutableFormat ? Self.mutableFormat : 0)
-        let runtime = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
-                                        count: benchCase.eyes, xrUsage: runtimeUsage, setup: context)
-        defer { runtime.destroy() }
+        // Per path, the runtime's images as a runtime makes them for the layer's request.
+        var runtimes: [UpscalePassPath: RuntimeImages] = [:]
+        defer { for runtime in runtimes.values { runtime.destroy() } }
+        for path in UpscalePassPath.allCases {
+            runtimes[path] = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
+                                               count: benchCase.eyes, xrUsage: Self.runtimeXrUsage(path, format), setup: context)
+        }
         let spec = SubstitutedImages.AppImageSpec(
             format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1, mipCount: 1,
             xrUsage: Self.appXrUsage, imageCount: benchCase.eyes)
-        // One set of the layer's images per path, writing the same runtime images.
+        // One set of the layer's images per path.
         var byPath: [UpscalePassPath: SubstitutedImages] = [:]
         defer {
             context.waitIdle()
@@ -45,8 +51,8 @@ struct CaseRunner {
                 // The layer builds its pipelines when it sets a swapchain up.
                 try context.prepare(format, filter: .bilinear, path: path)
                 try context.prepare(format, filter: .edge, path: path)
-                byPath[path] = try SubstitutedImages(context: context, app: spec, runtimeImages: runtime.images,
-                                                     runtimeXrUsage: runtimeUsage,
+                byPath[path] = try SubstitutedImages(context: context, app: spec, runtimeImages: runtimes[path]!.images,
+                                                     runtimeXrUsage: Self.runtimeXrUsage(path, format),
                                                      runtimeSize: (benchCase.outputWidth, benchCase.outputHeight), path: path)
             } catch {
                 throw .pass(error)
@@ -62,7 +68,7 @@ struct CaseRunner {
         for round in 0..<(warmUp + frames) {
             for step in 0..<methods.count {
                 let method = methods[(round + step) % methods.count]
-                let images = byPath[method.path == "graphics" ? .graphics : .compute]!
+                let images = byPath[method.path ?? .compute]!
                 let milliseconds = try frame(method, images, benchCase)
                 if round >= warmUp { times[method, default: []].append(milliseconds) }
             }
@@ -85,7 +91,7 @@ struct CaseRunner {
                 case .edge, .edgeGraphics:
                     context.upscale(images, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                     target: target, filter: .edge, sharpness: sharpness)
-                case .bilinearInset, .edgeInset:
+                case .bilinearInset, .edgeInset, .bilinearInsetGraphics, .edgeInsetGraphics:
                     break
                 }
             }

@@ -19,42 +19,50 @@ struct InsetCaseRunner {
         let format = benchCase.format.upscaleFormat
         try CaseRunner.checkSupport(context, benchCase.format)
         let layout = InsetLayout(outputWidth: benchCase.outputWidth, outputHeight: benchCase.outputHeight)
-        let runtimeUsage = CaseRunner.runtimeXrUsage | (format.needsMutableFormat ? CaseRunner.mutableFormat : 0)
-        let runtime = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
-                                        count: benchCase.eyes, xrUsage: runtimeUsage, setup: context)
-        defer { runtime.destroy() }
-        let periphery: SubstitutedImages
-        let focus: SubstitutedImages
-        do {
-            try context.prepare(format, filter: .bilinear)
-            try context.prepare(format, filter: .edge)
-            try context.prepareInset(focus: format, target: format)
-            periphery = try SubstitutedImages(
-                context: context,
-                app: .init(format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1,
-                           mipCount: 1, xrUsage: CaseRunner.appXrUsage, imageCount: benchCase.eyes),
-                runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage,
-                runtimeSize: (1, 1), path: .compute)
-        } catch {
-            throw .pass(error)
+        var runtimes: [UpscalePassPath: RuntimeImages] = [:]
+        defer { for runtime in runtimes.values { runtime.destroy() } }
+        for path in UpscalePassPath.allCases {
+            runtimes[path] = try RuntimeImages(device, format: format, width: benchCase.outputWidth, height: benchCase.outputHeight,
+                                               count: benchCase.eyes, xrUsage: CaseRunner.runtimeXrUsage(path, format), setup: context)
         }
+        // Per path, the periphery's images and the runtime's they write; the
+        // focus images are only read, so one set serves both paths.
+        var peripheries: [UpscalePassPath: SubstitutedImages] = [:]
         defer {
             context.waitIdle()
-            periphery.destroy()
+            for images in peripheries.values { images.destroy() }
         }
+        for path in UpscalePassPath.allCases {
+            do {
+                try context.prepare(format, filter: .bilinear, path: path)
+                try context.prepare(format, filter: .edge, path: path)
+                try context.prepareInset(focus: format, target: format, path: path)
+                peripheries[path] = try SubstitutedImages(
+                    context: context,
+                    app: .init(format: format, width: benchCase.inputWidth, height: benchCase.inputHeight, arraySize: 1,
+                               mipCount: 1, xrUsage: CaseRunner.appXrUsage, imageCount: benchCase.eyes),
+                    runtimeImages: runtimes[path]!.images, runtimeXrUsage: CaseRunner.runtimeXrUsage(path, format),
+                    runtimeSize: (benchCase.outputWidth, benchCase.outputHeight), path: path)
+            } catch {
+                throw .pass(error)
+            }
+        }
+        let focus: SubstitutedImages
         do {
             focus = try SubstitutedImages(
                 context: context,
                 app: .init(format: format, width: layout.focusWidth, height: layout.focusHeight, arraySize: 1, mipCount: 1,
                            xrUsage: CaseRunner.appXrUsage, imageCount: benchCase.eyes),
-                runtimeImages: [], runtimeXrUsage: runtimeUsage,
+                runtimeImages: [], runtimeXrUsage: CaseRunner.runtimeXrUsage(.compute, format),
                 runtimeSize: (1, 1), path: .compute)
         } catch {
             throw .pass(error)
         }
         defer { focus.destroy() }
-        try InputPattern.upload(device, images: periphery.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
-                                height: benchCase.inputHeight, layout: periphery.appLayout, setup: context)
+        for periphery in peripheries.values {
+            try InputPattern.upload(device, images: periphery.appImageHandles.compactMap { $0 }, width: benchCase.inputWidth,
+                                    height: benchCase.inputHeight, layout: periphery.appLayout, setup: context)
+        }
         try InputPattern.upload(device, images: focus.appImageHandles.compactMap { $0 },
                                 bytes: InputPattern.focusPixels(width: Int(layout.focusWidth), height: Int(layout.focusHeight)),
                                 width: layout.focusWidth, height: layout.focusHeight, layout: focus.appLayout, setup: context)
@@ -65,7 +73,7 @@ struct InsetCaseRunner {
             for step in 0..<methods.count {
                 let method = methods[(round + step) % methods.count]
                 let milliseconds = try CaseRunner.timedFrame(device, context) {
-                    record(method, periphery, focus, benchCase, layout)
+                    record(method, peripheries[method.path ?? .compute]!, focus, benchCase, layout)
                 }
                 if round >= warmUp { times[method, default: []].append(milliseconds) }
             }
@@ -82,8 +90,8 @@ struct InsetCaseRunner {
             case .blit:
                 context.blit(periphery, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                              target: target)
-            case .bilinear, .edge, .bilinearInset, .edgeInset:
-                let edge = method == .edge || method == .edgeInset
+            default:
+                let edge = method.isEdge
                 context.upscale(periphery, appImage: eye, sourceLayer: 0, source: source, runtimeImage: eye, targetLayer: 0,
                                 target: target, filter: edge ? .edge : .bilinear, sharpness: edge ? sharpness : 0)
                 if method.drawsInset {
@@ -91,8 +99,6 @@ struct InsetCaseRunner {
                                   runtimeImage: eye, targetLayer: 0, rect: layout.rect, clip: target,
                                   blendWidth: layout.blendWidth, sharpness: edge ? sharpness : 0)
                 }
-            case .bilinearGraphics, .edgeGraphics:
-                break
             }
         }
     }

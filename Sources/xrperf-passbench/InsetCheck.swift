@@ -10,7 +10,8 @@ import XrPerfVulkan
 /// format the layer substitutes (RGBA and BGRA, UNORM and sRGB: the channel
 /// swap and the sRGB decode of what the upscale wrote), two placements
 /// (magnified, crossing into the left eye and past the image's bottom; and
-/// minified, denser than the output), each without and with sharpening.
+/// minified, denser than the output), each without and with sharpening, on
+/// both paths (compute writes, and graphics draws blended by the pipeline).
 struct InsetCheck {
     static let eyeWidth: UInt32 = 48
     static let height: UInt32 = 40
@@ -45,9 +46,11 @@ struct InsetCheck {
     func run() throws(BenchError) -> InsetVerdict {
         var verdict = InsetVerdict()
         for (number, name) in Self.formats {
-            guard let format = UpscaleFormat(vulkanFormat: number), context.supports(format) else { continue }
-            try check(format, name: name, into: &verdict)
-            verdict.formats.append(name)
+            for path in UpscalePassPath.allCases {
+                guard let format = UpscaleFormat(vulkanFormat: number), context.supports(format, path: path) else { continue }
+                try check(format, path: path, name: name, into: &verdict)
+                verdict.formats.append("\(name) \(path.rawValue)")
+            }
         }
         // The rgba16f pipeline (the patched module) is only built: the
         // reference compares bytes.
@@ -62,25 +65,25 @@ struct InsetCheck {
         return verdict
     }
 
-    private func check(_ format: UpscaleFormat, name: String, into verdict: inout InsetVerdict) throws(BenchError) {
+    private func check(_ format: UpscaleFormat, path: UpscalePassPath, name: String,
+                       into verdict: inout InsetVerdict) throws(BenchError) {
         let width = 2 * Self.eyeWidth
         let transferSource: UInt64 = 0x08
-        let runtimeUsage = CaseRunner.runtimeXrUsage | transferSource
-            | (format.needsMutableFormat ? CaseRunner.mutableFormat : 0)
+        let runtimeUsage = CaseRunner.runtimeXrUsage(path, format, extra: transferSource)
         let runtime = try RuntimeImages(device, format: format, width: width, height: Self.height, count: 1,
                                         xrUsage: runtimeUsage, setup: context)
         defer { runtime.destroy() }
         let peripheryWidth = width / 2, peripheryHeight = Self.height / 2
         let periphery: SubstitutedImages
         do {
-            try context.prepare(format, filter: .bilinear)
-            try context.prepareInset(focus: format, target: format)
+            try context.prepare(format, filter: .bilinear, path: path)
+            try context.prepareInset(focus: format, target: format, path: path)
             periphery = try SubstitutedImages(
                 context: context,
                 app: .init(format: format, width: peripheryWidth, height: peripheryHeight, arraySize: 1, mipCount: 1,
                            xrUsage: CaseRunner.appXrUsage, imageCount: 1),
                 runtimeImages: runtime.images, runtimeXrUsage: runtimeUsage,
-                runtimeSize: (1, 1), path: .compute)
+                runtimeSize: (width, Self.height), path: path)
         } catch {
             throw .pass(error)
         }
@@ -134,7 +137,7 @@ struct InsetCheck {
                     blendWidth: Self.blendWidth, sharpness: Float(amount), format: format)
                 let covered = placement.rect.coveredPixels(within: rightEye)?.intersection(whole)
                 verdict.compare(got: got, expected: expected.bytes, under: under, width: Int(width), covered: covered,
-                                label: "\(name) \(placement.rect) sharpness \(amount)")
+                                label: "\(name) \(path.rawValue) \(placement.rect) sharpness \(amount)")
             }
         }
     }

@@ -13,18 +13,25 @@ struct PassBenchCommand: ParsableCommand {
             SubstitutedImages, the code xrEndFrame runs) on a headless Vulkan device of \
             its own: no OpenXR runtime, no app. For every --size, --scale and --format \
             it makes one app image per eye at the size times the scale (filled with a \
-            picture with edges in all directions and noise) and one "runtime" image per \
-            eye at the size (STORAGE | TRANSFER_DST | COLOR_ATTACHMENT; sRGB ones \
-            MUTABLE_FORMAT | EXTENDED_USAGE, as the layer asks of a runtime).
+            picture with edges in all directions and noise) and, per path, one "runtime" \
+            image per eye at the size, made with what the layer asks of a runtime on \
+            that path, plus TRANSFER_DST for the blit: COLOR_ATTACHMENT (graphics), or \
+            COLOR_ATTACHMENT | STORAGE with MUTABLE_FORMAT | EXTENDED_USAGE for sRGB and \
+            BGRA (compute).
+
+            PATHS: every pass runs both ways the layer can write a runtime's image: \
+            graphics (a draw into the image as a colour attachment, the layer's \
+            default, which every runtime allows) and compute (a dispatch through a \
+            storage view, upscale.pass = "compute"); the path is a column of its own.
 
             WHAT IS TIMED: one command buffer per frame with every eye in it, between \
-            a TOP_OF_PIPE and a BOTTOM_OF_PIPE timestamp (the layer's GPU time of a \
-            frame), for three methods: the bilinear pass, the edge-adaptive pass with \
-            --sharpness, and vkCmdBlitImage with VK_FILTER_LINEAR from the same rect \
-            to the same rect with the same barriers around it. Every frame is waited \
-            for before the next is submitted. Each round runs one frame of each method, \
-            the order rotating from round to round, so anything that drifts during \
-            the run slows all three alike; --warm-up rounds are left out.
+            two BOTTOM_OF_PIPE timestamps (the layer's GPU time of a \
+            frame), for five methods: the bilinear pass and the edge-adaptive pass with \
+            --sharpness on each path, and vkCmdBlitImage with VK_FILTER_LINEAR from the \
+            same rect to the same rect with the same barriers around it. Every frame is \
+            waited for before the next is submitted. Each round runs one frame of each \
+            method, the order rotating from round to round, so anything that drifts \
+            during the run slows all of them alike; --warm-up rounds are left out.
 
             CASE inset (--case inset): the quad-views composite of an eye, for one eye \
             and for both: the periphery (the app image at --scale, default 0.5) upscaled \
@@ -36,7 +43,7 @@ struct PassBenchCommand: ParsableCommand {
             upscale alone runs in the same rounds (rows without +inset). Before \
             timing it checks the GPU's inset against XrPerfCore's InsetReference on \
             small images of every 8-bit format the layer substitutes (RGBA and BGRA, \
-            UNORM and sRGB) and prints the verdict ("inset check: pass" or "FAIL"; \
+            UNORM and sRGB), on both paths, and prints the verdict ("inset check: pass" or "FAIL"; \
             --json: check.passed).
 
             OUTPUT: per pass and configuration the median and p90 (nearest rank) in \
@@ -44,7 +51,7 @@ struct PassBenchCommand: ParsableCommand {
             table on standard output, or with --json as one JSON object: device, \
             driver, eyes, frames, warm_up, sharpness and results, a list of objects \
             with pass (bilinear, edge+sharpen; bilinear+inset, edge+sharpen+inset), \
-            eyes, format, scale, input_width, \
+            path (graphics, compute), eyes, format, scale, input_width, \
             input_height, output_width, output_height (per eye), frames, median_ms, \
             p90_ms, blit_median_ms, blit_p90_ms, ratio (inset rows also focus_width, \
             focus_height; the object also suite and, for inset, check). Progress goes \

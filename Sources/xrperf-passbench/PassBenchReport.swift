@@ -39,13 +39,12 @@ struct PassBenchReport: Encodable {
     mutating func add(_ benchCase: BenchCase, _ times: [BenchMethod: [Double]], inset: InsetLayout? = nil) {
         let blit = times[.blit] ?? []
         let blitMedian = Percentiles.median(blit)
-        let methods: [BenchMethod] = inset == nil ? [.bilinear, .edge, .bilinearGraphics, .edgeGraphics]
-            : [.bilinear, .edge, .bilinearInset, .edgeInset]
+        let methods = (inset == nil ? BenchMethod.upscaleMethods : BenchMethod.insetMethods).filter { $0 != .blit }
         for method in methods {
             let pass = times[method] ?? []
             let median = Percentiles.median(pass)
             results.append(Row(
-                pass: method.passName, path: method.path ?? "", eyes: benchCase.eyes,
+                pass: method.passName, path: method.path?.rawValue ?? "", eyes: benchCase.eyes,
                 format: benchCase.format.vulkanName, scale: benchCase.scale,
                 inputWidth: benchCase.inputWidth, inputHeight: benchCase.inputHeight,
                 outputWidth: benchCase.outputWidth, outputHeight: benchCase.outputHeight,

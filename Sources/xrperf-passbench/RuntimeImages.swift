@@ -4,8 +4,10 @@ import XrPerfVulkan
 
 /// Stand-ins for the runtime's swapchain images, one per eye, made as a
 /// runtime would for the layer's request: display size, the XR usage the
-/// layer asks for, and MUTABLE_FORMAT | EXTENDED_USAGE where the storage view
-/// is of another format (sRGB). They wait in the layout a runtime hands out.
+/// layer asks for (per path: UpscalePassPath.runtimeUsage), and
+/// MUTABLE_FORMAT | EXTENDED_USAGE where that usage is mutable (the compute
+/// pass's storage view of an sRGB image). They wait in the layout a runtime
+/// hands out.
 final class RuntimeImages {
     private let device: BenchDevice
     private(set) var images: [VkImage] = []
@@ -33,7 +35,7 @@ final class RuntimeImages {
     private func add(format: UpscaleFormat, width: UInt32, height: UInt32, xrUsage: UInt64) throws(BenchError) {
         var info = VkImageCreateInfo()
         info.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO
-        if format.needsMutableFormat {
+        if xrUsage & CaseRunner.mutableFormat != 0 {
             info.flags = VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT.rawValue | VK_IMAGE_CREATE_EXTENDED_USAGE_BIT.rawValue
         }
         info.imageType = VK_IMAGE_TYPE_2D

@@ -136,8 +136,15 @@ import XrPerfCore
         return GazeProjection.tangentPoint(gaze: q, eye: GazeProjection.Quaternion(x: 0, y: 0, z: 0, w: 1))!
     }
 
-    @Test func fixedFocusSitsOnEachEyesAxisWithTheBlendBand() throws {
-        let run = try Self.run(["XRPERF_FOVEATION": "fixed"], frames: [4])
+    /// Both ways of writing the runtime's image composite the same pixels.
+    static func pathVariables(_ path: UpscalePassPath) -> [String: String] {
+        // Storage writes to sRGB and BGRA images need what XrSim refuses by default, as Monado 25 does.
+        path == .compute ? ["XRPERF_UPSCALE_PASS": "compute", "XRSIM_ALLOW_SRGB_STORAGE": "1"] : ["XRPERF_UPSCALE_PASS": "graphics"]
+    }
+
+    @Test(arguments: UpscalePassPath.allCases)
+    func fixedFocusSitsOnEachEyesAxisWithTheBlendBand(path: UpscalePassPath) throws {
+        let run = try Self.run(Self.pathVariables(path).merging(["XRPERF_FOVEATION": "fixed"]) { $1 }, frames: [4])
         let views = run.views
         try #require(views.count == 4, Comment(rawValue: run.output.combined.suffix(3000).description))
         #expect(views.map(\.role) == ["peripheral", "peripheral", "focus", "focus"])
@@ -225,12 +232,12 @@ import XrPerfCore
         }
     }
 
-    @Test(arguments: ["srgb", "bgra-unorm"])
-    func arraySwapchainsAndOtherFormatsComposite(format: String) throws {
+    @Test(arguments: ["srgb", "bgra-unorm"], UpscalePassPath.allCases)
+    func arraySwapchainsAndOtherFormatsComposite(format: String, path: UpscalePassPath) throws {
         // Both eyes' periphery in one 2-layer swapchain, both focus views in
         // another. Outside the blend band each pixel is one of the two flat
         // colours (the band itself is blended in linear light for sRGB).
-        let run = try Self.run(["XRPERF_FOVEATION": "fixed"], frames: [4],
+        let run = try Self.run(Self.pathVariables(path).merging(["XRPERF_FOVEATION": "fixed"]) { $1 }, frames: [4],
                                arguments: ["--swapchain-layout", "array", "--format", format])
         try #require(run.views.count == 4, Comment(rawValue: run.output.combined.suffix(2000).description))
         let images = try #require(run.dumps[4])
@@ -252,7 +259,7 @@ import XrPerfCore
                     checked += 1
                 }
             }
-            #expect(checked > 1000 && worst <= 1, "\(format) eye \(eye): worst \(worst) over \(checked) pixels")
+            #expect(checked > 1000 && worst <= 1, "\(format) \(path) eye \(eye): worst \(worst) over \(checked) pixels")
         }
     }
 

@@ -34,9 +34,10 @@ import Testing
         #expect((object["device"] as? String)?.isEmpty == false)
         #expect(object["eyes"] as? Int == 2)
         let results = try #require(object["results"] as? [[String: Any]], context)
-        // Two passes x two scales x two formats.
-        #expect(results.count == 8, context)
+        // Two passes x two paths x two scales x two formats.
+        #expect(results.count == 16, context)
         #expect(Set(results.compactMap { $0["pass"] as? String }) == ["bilinear", "edge+sharpen"])
+        #expect(Set(results.compactMap { $0["path"] as? String }) == ["compute", "graphics"])
         #expect(Set(results.compactMap { $0["format"] as? String }) == ["R8G8B8A8_UNORM", "R8G8B8A8_SRGB"])
         for row in results {
             #expect(row["frames"] as? Int == Self.frames)
@@ -59,12 +60,13 @@ import Testing
         let lines = output.stdout.split(separator: "\n")
         let header = try #require(lines.firstIndex { $0.hasPrefix("pass ") }, context)
         #expect(lines[header].contains("blit median ms") && lines[header].contains("ratio"))
-        #expect(lines.dropFirst(header + 1).map { $0.split(separator: " ").first ?? "" } == ["bilinear", "edge+sharpen"], context)
+        let rows = lines.dropFirst(header + 1).map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(rows == ["bilinear compute", "edge+sharpen compute", "bilinear graphics", "edge+sharpen graphics"], context)
     }
 
     /// The inset case checks the GPU's focus inset against InsetReference
-    /// (pixel for pixel, every 8-bit format) before it measures the composite
-    /// of one eye and of both.
+    /// (pixel for pixel, every 8-bit format, both paths) before it measures
+    /// the composite of one eye and of both.
     @Test func insetCaseMatchesTheReferenceAndTimesOneAndTwoEyes() throws {
         let output = try run(["--case", "inset", "--size", "64x48", "--format", "unorm", "--format", "srgb",
                               "--frames", String(Self.frames), "--warm-up", "1", "--json"])
@@ -75,7 +77,9 @@ import Testing
         #expect(object["suite"] as? String == "inset")
         let check = try #require(object["check"] as? [String: Any], context)
         #expect(check["passed"] as? Bool == true, context)
-        #expect(check["formats"] as? [String] == ["R8G8B8A8_UNORM", "R8G8B8A8_SRGB", "B8G8R8A8_UNORM", "B8G8R8A8_SRGB"])
+        #expect(check["formats"] as? [String] == ["R8G8B8A8_UNORM", "R8G8B8A8_SRGB", "B8G8R8A8_UNORM", "B8G8R8A8_SRGB"].flatMap {
+            ["\($0) graphics", "\($0) compute"]
+        })
         #expect((check["worst"] as? Int).map { $0 <= 2 } == true, "\(check)")
         #expect(check["changed_outside"] as? Int == 0, "\(check)")
         // The focus changed a good part of the image: a pass that did nothing fails.
@@ -83,8 +87,9 @@ import Testing
         #expect(values > 0 && inset * 20 > values, "\(check)")
 
         let results = try #require(object["results"] as? [[String: Any]], context)
-        // Four passes (the upscale alone and with the inset) x one and two eyes x two formats.
-        #expect(results.count == 16, context)
+        // Four passes (the upscale alone and with the inset) x two paths x one and two eyes x two formats.
+        #expect(results.count == 32, context)
+        #expect(Set(results.compactMap { $0["path"] as? String }) == ["compute", "graphics"])
         #expect(Set(results.compactMap { $0["pass"] as? String })
                 == ["bilinear", "edge+sharpen", "bilinear+inset", "edge+sharpen+inset"])
         #expect(Set(results.compactMap { $0["eyes"] as? Int }) == [1, 2])
@@ -114,7 +119,7 @@ import Testing
         let header = try #require(lines.firstIndex { $0.hasPrefix("pass ") }, context)
         let passes: [String] = ["bilinear", "edge+sharpen", "bilinear+inset", "edge+sharpen+inset"]
         let names: [String] = lines.dropFirst(header + 1).map { String($0.split(separator: " ").first ?? "") }
-        #expect(names == passes + passes, context)
+        #expect(names == passes + passes + passes + passes, context)
     }
 
     @Test func rejectsABadSize() throws {

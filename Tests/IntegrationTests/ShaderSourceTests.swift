@@ -10,7 +10,7 @@ import XrPerfCore
     /// (target folder under Sources, shader file)
     static let shaders = [
         "xrperf-loadgen/LoadPattern.comp", "XrPerfVulkan/Inset.comp", "XrPerfVulkan/Upscale.comp",
-        "XrPerfVulkan/UpscaleFragment.frag", "XrPerfVulkan/UpscaleTriangle.vert",
+        "XrPerfVulkan/UpscaleFragment.frag", "XrPerfVulkan/UpscaleTriangle.vert", "XrPerfVulkan/InsetFragment.frag",
     ]
 
     @Test func everyShaderIsListed() throws {

@@ -15,8 +15,7 @@ final class SessionUpscale: @unchecked Sendable {
     let scale: RenderScale
     let filter: ProfileSettings.UpscaleFilter
     let sharpness: Double
-    /// How the pass writes the runtime's images (quad-view composites still
-    /// write through storage views: SwapchainSubstitutionSetup).
+    /// How the passes (upscale and focus inset) write the runtime's images.
     let path: UpscalePassPath
     let context: UpscaleContext
     /// The smallest scaled recommended eye size: what a swapchain must reach

@@ -31,8 +31,7 @@ func createSubstitutedSwapchain(
     case .substitute(let chosen):
         format = chosen
     }
-    // The focus inset writes through storage views: quad views keep the compute path.
-    let path: UpscalePassPath = quad != nil ? .compute : upscale.path
+    let path = upscale.path
     guard upscale.context.supports(format, path: path) else {
         logWarn("swapchain format \(info.format): the device cannot write it from the \(path.rawValue) pass; this swapchain is not upscaled")
         return nil
@@ -59,7 +58,7 @@ func createSubstitutedSwapchain(
         try upscale.context.prepare(format, filter: upscale.filter, path: path)
         // The controller may switch the edge filter to bilinear mid-session.
         if session.controller?.passKnob == true { try upscale.context.prepare(format, filter: .bilinear, path: path) }
-        if quad != nil { try prepareQuadComposite(upscale, format) }
+        if quad != nil { try prepareQuadComposite(upscale, format, path: path) }
         let runtimeImages = try runtimeVulkanImages(created, enumerate)
         let imageCount = min(UInt32(runtimeImages.count), LayerImageRing.maximumImages)
         let spec = SubstitutedImages.AppImageSpec(
@@ -107,13 +106,13 @@ private func runtimeVulkanImages(_ swapchain: XrSwapchain, _ enumerate: PFN_xrEn
 
 /// Builds the focus-inset pipelines for `format` against every quad-view
 /// format seen so far, both ways, so no frame compiles one.
-private func prepareQuadComposite(_ upscale: SessionUpscale, _ format: UpscaleFormat) throws(PassFailure) {
+private func prepareQuadComposite(_ upscale: SessionUpscale, _ format: UpscaleFormat, path: UpscalePassPath) throws(PassFailure) {
     let formats = upscale.quadFormats.withLock { formats in
         if !formats.contains(format) { formats.append(format) }
         return formats
     }
     for other in formats {
-        try upscale.context.prepareInset(focus: format, target: other)
-        try upscale.context.prepareInset(focus: other, target: format)
+        try upscale.context.prepareInset(focus: format, target: other, path: path)
+        try upscale.context.prepareInset(focus: other, target: format, path: path)
     }
 }

@@ -6,7 +6,13 @@ extension UpscaleContext {
     /// over runtime images of `target`, with and without sharpening (the
     /// profile may change the sharpness live): called when the swapchain is
     /// set up, so no frame ever compiles one.
-    public func prepareInset(focus: UpscaleFormat, target: UpscaleFormat) throws(PassFailure) {
+    public func prepareInset(focus: UpscaleFormat, target: UpscaleFormat, path: UpscalePassPath = .compute) throws(PassFailure) {
+        if path == .graphics {
+            for sharpen in [false, true] {
+                try drawPipelines.prepare(insetDrawVariant(focus: focus, target: target, sharpen: sharpen))
+            }
+            return
+        }
         let pipelines: InsetPipelines
         if let existing = insetPipelines {
             pipelines = existing
@@ -28,6 +34,10 @@ extension UpscaleContext {
                                  perPixelFallback: perPixelFallback)
     }
 
+    func insetDrawVariant(focus: UpscaleFormat, target: UpscaleFormat, sharpen: Bool) -> UpscaleDrawPipelines.Variant {
+        UpscaleDrawPipelines.Variant(shader: .inset, format: target.vulkanFormat, edge: sharpen, decodeSRGB: decodesSRGB(focus))
+    }
+
     /// Draws a focus view over an eye's runtime image already written by
     /// `upscale` in this frame: the focus app image `appImage` (layer
     /// `sourceLayer`, rect `source`) stretched over `rect` of runtime image
@@ -40,6 +50,11 @@ extension UpscaleContext {
                       over target: SubstitutedImages, runtimeImage: Int, targetLayer: UInt32,
                       rect: InsetRect, clip: PixelRect, blendWidth: Float, sharpness: Double) {
         let amount = Float(min(max(sharpness.isNaN ? 0 : sharpness, 0), 1))
+        guard target.path == .compute else {
+            drawInset(focus, appImage: appImage, sourceLayer: sourceLayer, source: source, over: target, runtimeImage: runtimeImage,
+                      targetLayer: targetLayer, rect: rect, clip: clip, blendWidth: blendWidth, sharpness: amount)
+            return
+        }
         guard let command = recordingCommand, source.width > 0, source.height > 0,
               let region = rect.coveredPixels(within: clip),
               let app = focus.appImage(appImage), let runtime = target.runtimeImage(runtimeImage),
@@ -58,16 +73,8 @@ extension UpscaleContext {
                 dstStage: VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT.rawValue,
                 dstAccess: VK_ACCESS_SHADER_READ_BIT.rawValue | VK_ACCESS_SHADER_WRITE_BIT.rawValue)
 
-        let scale = rect.sourceTexelsPerPixel(source)
-        var constants = InsetPushConstants()
-        (constants.sourceX, constants.sourceY, constants.sourceWidth, constants.sourceHeight) = (source.x, source.y, source.width, source.height)
-        (constants.regionX, constants.regionY, constants.regionWidth, constants.regionHeight) = (region.x, region.y, region.width, region.height)
-        (constants.x0, constants.y0, constants.x1, constants.y1) = (rect.x0, rect.y0, rect.x1, rect.y1)
-        (constants.scaleX, constants.scaleY) = (scale.x, scale.y)
-        constants.sourceLayer = Int32(clamping: sourceLayer)
-        constants.targetLayer = Int32(clamping: targetLayer)
-        constants.sharpness = amount
-        constants.inverseBlendWidth = InsetBlend.inverseWidth(blendWidth)
+        var constants = InsetPushConstants(source: source, sourceLayer: sourceLayer, region: region, rect: rect,
+                                           targetLayer: targetLayer, sharpness: amount, blendWidth: blendWidth)
         dispatchBlocks(command, pipeline, layout: layout, sets: (focus.sourceSet(appImage), target.targetSet(runtimeImage)),
                        constants: &constants, width: region.width, height: region.height)
         handBack(command, app: app, focus, runtime: runtime, target)

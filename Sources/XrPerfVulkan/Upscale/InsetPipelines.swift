@@ -54,3 +54,19 @@ struct InsetPushConstants {
     var sharpness: Float = 0
     var inverseBlendWidth: Float = 0
 }
+
+extension InsetPushConstants {
+    /// One focus view's parameters, for either path.
+    init(source: PixelRect, sourceLayer: UInt32, region: PixelRect, rect: InsetRect, targetLayer: UInt32,
+         sharpness: Float, blendWidth: Float) {
+        let scale = rect.sourceTexelsPerPixel(source)
+        (sourceX, sourceY, sourceWidth, sourceHeight) = (source.x, source.y, source.width, source.height)
+        (regionX, regionY, regionWidth, regionHeight) = (region.x, region.y, region.width, region.height)
+        (x0, y0, x1, y1) = (rect.x0, rect.y0, rect.x1, rect.y1)
+        (scaleX, scaleY) = (scale.x, scale.y)
+        self.sourceLayer = Int32(clamping: sourceLayer)
+        self.targetLayer = Int32(clamping: targetLayer)
+        self.sharpness = sharpness
+        inverseBlendWidth = InsetBlend.inverseWidth(blendWidth)
+    }
+}

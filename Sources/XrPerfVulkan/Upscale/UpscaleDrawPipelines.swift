@@ -1,21 +1,33 @@
 import COpenXR
 import XrPerfCore
 
-/// The graphics upscaling pass's fixed Vulkan objects on one device: a
-/// render pass per runtime image format (one colour attachment, loaded and
-/// stored: the other eye of a side-by-side image and anything outside the
-/// view's rect stay as they are), the pipeline layout (the app's image in
-/// set 0, shared with the compute pass, and the same push constants), and
-/// the pipelines per format and specialisation, made when a swapchain is set
-/// up, never in a frame.
+/// The graphics passes' fixed Vulkan objects on one device (the upscale and
+/// the focus inset): a render pass per runtime image format (one colour
+/// attachment, loaded and stored: the other eye of a side-by-side image and
+/// anything outside the view's rect stay as they are), the pipeline layout
+/// (the app's image in set 0, shared with the compute passes, and a push
+/// constant range that holds either pass's block), and the pipelines per
+/// shader, format and specialisation, made when a swapchain is set up, never
+/// in a frame.
 final class UpscaleDrawPipelines {
+    enum Shader: Equatable {
+        /// UpscaleFragment.frag, written over the target rect.
+        case upscale
+        /// InsetFragment.frag, blended over the periphery by its weight.
+        case inset
+    }
+
     struct Variant: Equatable {
+        var shader: Shader = .upscale
         /// The runtime image's VkFormat: the attachment's and the render pass's.
         var format: Int64
         var edge: Bool
         /// The source is an sRGB image read through its UNORM view.
         var decodeSRGB: Bool
     }
+
+    /// Either pass's push constants fit the one range.
+    static let pushConstantSize = max(MemoryLayout<UpscalePushConstants>.size, MemoryLayout<InsetPushConstants>.size)
 
     let functions: VulkanPassFunctions
     let device: VkDevice
@@ -28,7 +40,7 @@ final class UpscaleDrawPipelines {
         self.device = device
         var setLayout = sourceLayout
         var range = VkPushConstantRange(stageFlags: VK_SHADER_STAGE_FRAGMENT_BIT.rawValue, offset: 0,
-                                        size: UInt32(MemoryLayout<UpscalePushConstants>.size))
+                                        size: UInt32(Self.pushConstantSize))
         var layout: VkPipelineLayout?
         let result = withUnsafePointer(to: &setLayout) { setLayouts in
             withUnsafePointer(to: &range) { ranges in
@@ -120,14 +132,15 @@ final class UpscaleDrawPipelines {
     private func makePipeline(_ variant: Variant, renderPass: VkRenderPass?) throws(PassFailure) -> VkPipeline? {
         let vertex = try shaderModule(UpscaleTriangleSPIRV.words)
         defer { functions.destroyShaderModule(device, vertex, nil) }
-        let fragment = try shaderModule(UpscaleFragmentSPIRV.words)
+        let fragment = try shaderModule(variant.shader == .upscale ? UpscaleFragmentSPIRV.words : InsetFragmentSPIRV.words)
         defer { functions.destroyShaderModule(device, fragment, nil) }
         let storage = SetUpStorage()
         defer { storage.free() }
 
-        // The fragment shader's constants: 0 the edge filter, 3 the decode
-        // (1 and 2, the compute pass's encoding and channel swap, stay off:
-        // the attachment's format does both). Booleans are 32-bit.
+        // The fragment shader's constants: 0 the edge filter (the inset's
+        // sharpening), 3 the decode (1 and 2, the compute pass's encoding and
+        // channel swap, stay off: the attachment's format does both).
+        // Booleans are 32-bit.
         let values = storage.keep([UInt32(variant.edge ? 1 : 0), 0, 0, UInt32(variant.decodeSRGB ? 1 : 0)])
         let entries = storage.keep((0..<4).map { VkSpecializationMapEntry(constantID: UInt32($0), offset: UInt32($0 * 4), size: 4) })
         let specialization = storage.keep([VkSpecializationInfo(mapEntryCount: 4, pMapEntries: entries, dataSize: 16,
@@ -164,6 +177,16 @@ final class UpscaleDrawPipelines {
         var blendAttachment = VkPipelineColorBlendAttachmentState()
         blendAttachment.colorWriteMask = VK_COLOR_COMPONENT_R_BIT.rawValue | VK_COLOR_COMPONENT_G_BIT.rawValue
             | VK_COLOR_COMPONENT_B_BIT.rawValue | VK_COLOR_COMPONENT_A_BIT.rawValue
+        if variant.shader == .inset {
+            // Premultiplied by the weight in the shader: focus x w + periphery x (1 - alpha x w).
+            blendAttachment.blendEnable = VkBool32(VK_TRUE)
+            blendAttachment.srcColorBlendFactor = VK_BLEND_FACTOR_ONE
+            blendAttachment.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA
+            blendAttachment.colorBlendOp = VK_BLEND_OP_ADD
+            blendAttachment.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE
+            blendAttachment.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA
+            blendAttachment.alphaBlendOp = VK_BLEND_OP_ADD
+        }
         var blend = VkPipelineColorBlendStateCreateInfo()
         blend.sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO
         blend.attachmentCount = 1
