@@ -60,4 +60,43 @@ struct MonadoTests {
             #expect(Double(timed) >= 0.8 * Double(frames), "pass timed on \(timed) of \(frames) frames")
         }
     }
+
+    /// xrperf-loadgen (the project's own app, run in the chroot with the
+    /// toolchain's Swift runtime mounted) on Monado: sRGB eye buffers drawn
+    /// by the app, upscaled by the graphics pass; and with
+    /// XR_META_recommended_layer_resolution, the controller choosing the
+    /// render scale each frame on a real runtime. Clean under both
+    /// validation layers, every frame recorded and the pass timed.
+    @Test(arguments: [["--format", "srgb", "--pattern", "text"], ["--dynamic-resolution", "--format", "srgb"]], Self.stacks)
+    func loadgenRunsCleanThroughTheLayer(arguments: [String], layers: [String]) throws {
+        let chroot = MonadoChroot()
+        try chroot.artifacts.require(chroot.artifacts.loadgen)
+        let dynamic = arguments.contains("--dynamic-resolution")
+        let frames = 60
+        let run = try chroot.run(["/opt/xrperf/xrperf-loadgen", "--frames", String(frames), "--gpu-iterations", "8"] + arguments,
+                                 seconds: 60, layers: layers,
+                                 variables: dynamic ? [:] : ["XRPERF_RENDER_SCALE": "0.7", "XRPERF_UPSCALE_FILTER": "edge"])
+        defer { chroot.cleanUp(run) }
+        let context = run.context
+        #expect(run.status == 0, context)
+        #expect(!run.appLog.contains("VUID-"), context)
+        #expect(!run.appLog.contains("[xrperf] warn"), context)
+        #expect(!run.validation.contains("VUID"), context)
+        #expect(!run.validation.lowercased().contains("error"), context)
+        #expect(run.appLog.split(separator: "\n").filter { $0.contains("upscaled to 320x240") && $0.contains("graphics pass") }.count == 2,
+                context)
+        let recording = try #require(run.recording, context)
+        #expect(recording.frames.count == frames, context)
+        #expect(recording.end?["frames"] as? Int == frames && recording.end?["dropped"] as? Int == 0, context)
+        let timed = recording.values("layer_gpu_ms").filter { $0 > 0 }.count
+        #expect(Double(timed) >= 0.8 * Double(frames), "pass timed on \(timed) of \(frames) frames")
+        if !dynamic {
+            #expect(recording.values("render_scale").allSatisfy { abs($0 - 0.7) < 1e-6 }, context)
+        } else {
+            // The controller's scale, within the platform's range.
+            let scales = recording.values("render_scale")
+            #expect(scales.count == frames && scales.allSatisfy { $0 >= 0.25 - 1e-9 && $0 <= 1 + 1e-9 }, context)
+            #expect(run.appLog.contains("mean_render_scale="), context)
+        }
+    }
 }
