@@ -48,17 +48,22 @@ static inline PFN_xrVoidFunction host_proc(XrInstance instance, const char *name
     return function;
 }
 
-static inline XrInstance host_create_instance(const char *appName) {
-    const char *extensions[] = {XR_KHR_VULKAN_ENABLE_EXTENSION_NAME};
+/* An instance of `appName` with `extensions` enabled (exits on failure). */
+static inline XrInstance host_create_instance_with(const char *appName, const char *const *extensions, uint32_t count) {
     XrInstanceCreateInfo info = {XR_TYPE_INSTANCE_CREATE_INFO};
     strncpy(info.applicationInfo.applicationName, appName, XR_MAX_APPLICATION_NAME_SIZE - 1);
     strncpy(info.applicationInfo.engineName, "xrperf-test-host", XR_MAX_ENGINE_NAME_SIZE - 1);
     info.applicationInfo.apiVersion = XR_MAKE_VERSION(1, 0, 0);
-    info.enabledExtensionCount = 1;
+    info.enabledExtensionCount = count;
     info.enabledExtensionNames = extensions;
     XrInstance instance = XR_NULL_HANDLE;
     HOST_CHECK(xrCreateInstance(&info, &instance));
     return instance;
+}
+
+static inline XrInstance host_create_instance(const char *appName) {
+    const char *const extensions[] = {XR_KHR_VULKAN_ENABLE_EXTENSION_NAME};
+    return host_create_instance_with(appName, extensions, 1);
 }
 
 static inline XrSystemId host_get_system(XrInstance instance) {

@@ -17,21 +17,6 @@
 
 #define FRAMES 4
 
-static XrInstance create_instance(void) {
-    const char *const extensions[] = {
-        XR_KHR_VULKAN_ENABLE_EXTENSION_NAME, XR_KHR_COMPOSITION_LAYER_CYLINDER_EXTENSION_NAME,
-        XR_KHR_COMPOSITION_LAYER_EQUIRECT_EXTENSION_NAME, XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME};
-    XrInstanceCreateInfo info = {XR_TYPE_INSTANCE_CREATE_INFO};
-    strncpy(info.applicationInfo.applicationName, "single_image_layers", XR_MAX_APPLICATION_NAME_SIZE - 1);
-    strncpy(info.applicationInfo.engineName, "xrperf-test-host", XR_MAX_ENGINE_NAME_SIZE - 1);
-    info.applicationInfo.apiVersion = XR_MAKE_VERSION(1, 0, 0);
-    info.enabledExtensionCount = 4;
-    info.enabledExtensionNames = extensions;
-    XrInstance instance = XR_NULL_HANDLE;
-    HOST_CHECK(xrCreateInstance(&info, &instance));
-    return instance;
-}
-
 static XrSwapchainSubImage whole(const HostTarget *target) {
     XrSwapchainSubImage subImage = {0};
     subImage.swapchain = target->swapchain;
@@ -44,7 +29,10 @@ int main(void) {
     expect(offers(XR_KHR_COMPOSITION_LAYER_CYLINDER_EXTENSION_NAME) && offers(XR_KHR_COMPOSITION_LAYER_EQUIRECT_EXTENSION_NAME) &&
                offers(XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME),
            "offered", "the runtime lacks a cylinder or equirect extension");
-    XrInstance instance = create_instance();
+    const char *const extensions[] = {
+        XR_KHR_VULKAN_ENABLE_EXTENSION_NAME, XR_KHR_COMPOSITION_LAYER_CYLINDER_EXTENSION_NAME,
+        XR_KHR_COMPOSITION_LAYER_EQUIRECT_EXTENSION_NAME, XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME};
+    XrInstance instance = host_create_instance_with("single_image_layers", extensions, 4);
     XrSystemId system = host_get_system(instance);
     HostVulkan vk = {0};
     host_prepare_vulkan(instance, system, &vk);

@@ -38,23 +38,9 @@ final class UpscaleDrawPipelines {
     init(functions: VulkanPassFunctions, device: VkDevice, sourceLayout: VkDescriptorSetLayout?) throws(PassFailure) {
         self.functions = functions
         self.device = device
-        var setLayout = sourceLayout
-        var range = VkPushConstantRange(stageFlags: VK_SHADER_STAGE_FRAGMENT_BIT.rawValue, offset: 0,
-                                        size: UInt32(Self.pushConstantSize))
-        var layout: VkPipelineLayout?
-        let result = withUnsafePointer(to: &setLayout) { setLayouts in
-            withUnsafePointer(to: &range) { ranges in
-                var info = VkPipelineLayoutCreateInfo()
-                info.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO
-                info.setLayoutCount = 1
-                info.pSetLayouts = setLayouts
-                info.pushConstantRangeCount = 1
-                info.pPushConstantRanges = ranges
-                return functions.createPipelineLayout(device, &info, nil, &layout)
-            }
-        }
-        try check(result, "vkCreatePipelineLayout")
-        pipelineLayout = layout
+        pipelineLayout = try functions.makePipelineLayout(device, setLayouts: [sourceLayout],
+                                                          stages: VK_SHADER_STAGE_FRAGMENT_BIT.rawValue,
+                                                          pushConstantSize: Self.pushConstantSize)
     }
 
     /// A linear scan of a handful of entries: no allocation, no hashing.
@@ -113,26 +99,13 @@ final class UpscaleDrawPipelines {
         return renderPass
     }
 
-    private func shaderModule(_ words: [UInt32]) throws(PassFailure) -> VkShaderModule? {
-        var module: VkShaderModule?
-        let created = words.withUnsafeBufferPointer { code in
-            var info = VkShaderModuleCreateInfo()
-            info.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO
-            info.codeSize = code.count * 4
-            info.pCode = code.baseAddress
-            return functions.createShaderModule(device, &info, nil, &module)
-        }
-        try check(created, "vkCreateShaderModule")
-        return module
-    }
-
     /// One triangle over a dynamic viewport and scissor (the view's target
     /// rect), no blending, no depth: the fragment writes the pixel. The
     /// create info's many structures live in `SetUpStorage` for the call.
     private func makePipeline(_ variant: Variant, renderPass: VkRenderPass?) throws(PassFailure) -> VkPipeline? {
-        let vertex = try shaderModule(UpscaleTriangleSPIRV.words)
+        let vertex = try functions.makeShaderModule(device, UpscaleTriangleSPIRV.words)
         defer { functions.destroyShaderModule(device, vertex, nil) }
-        let fragment = try shaderModule(variant.shader == .upscale ? UpscaleFragmentSPIRV.words : InsetFragmentSPIRV.words)
+        let fragment = try functions.makeShaderModule(device, variant.shader == .upscale ? UpscaleFragmentSPIRV.words : InsetFragmentSPIRV.words)
         defer { functions.destroyShaderModule(device, fragment, nil) }
         let storage = SetUpStorage()
         defer { storage.free() }

@@ -63,25 +63,8 @@ final class UpscalePipelines {
     /// A layout with the pass's two descriptor set layouts, so the same
     /// descriptor sets serve every pass built on it (the focus inset too).
     func makePipelineLayout(pushConstantSize: Int) throws(PassFailure) -> VkPipelineLayout? {
-        var layouts: (VkDescriptorSetLayout?, VkDescriptorSetLayout?) = (sourceLayout, targetLayout)
-        var range = VkPushConstantRange(stageFlags: VK_SHADER_STAGE_COMPUTE_BIT.rawValue, offset: 0,
-                                        size: UInt32(pushConstantSize))
-        var pipelineLayout: VkPipelineLayout?
-        let result = withUnsafePointer(to: &layouts) { pointer in
-            pointer.withMemoryRebound(to: VkDescriptorSetLayout?.self, capacity: 2) { setLayouts in
-                var info = VkPipelineLayoutCreateInfo()
-                info.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO
-                info.setLayoutCount = 2
-                info.pSetLayouts = setLayouts
-                info.pushConstantRangeCount = 1
-                return withUnsafePointer(to: &range) { ranges in
-                    info.pPushConstantRanges = ranges
-                    return functions.createPipelineLayout(device, &info, nil, &pipelineLayout)
-                }
-            }
-        }
-        try check(result, "vkCreatePipelineLayout")
-        return pipelineLayout
+        try functions.makePipelineLayout(device, setLayouts: [sourceLayout, targetLayout],
+                                         stages: VK_SHADER_STAGE_COMPUTE_BIT.rawValue, pushConstantSize: pushConstantSize)
     }
 
     /// Makes the pipeline for `variant` unless it exists.
@@ -128,15 +111,7 @@ final class UpscalePipelines {
     /// 1 to 3 the colour handling, the same ids in every shader; 4 exists in
     /// the inset shader only (an entry for an id a shader lacks is ignored).
     func makePipeline(_ words: [UInt32], _ variant: Variant, layout: VkPipelineLayout?) throws(PassFailure) -> VkPipeline? {
-        var module: VkShaderModule?
-        let created = words.withUnsafeBufferPointer { code in
-            var info = VkShaderModuleCreateInfo()
-            info.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO
-            info.codeSize = code.count * 4
-            info.pCode = code.baseAddress
-            return functions.createShaderModule(device, &info, nil, &module)
-        }
-        try check(created, "vkCreateShaderModule")
+        let module = try functions.makeShaderModule(device, words)
         defer { functions.destroyShaderModule(device, module, nil) }
         // Booleans are 32-bit in specialisation data.
         var values: (UInt32, UInt32, UInt32, UInt32, UInt32) = (
