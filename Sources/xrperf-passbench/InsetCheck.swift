@@ -52,11 +52,13 @@ struct InsetCheck {
                 verdict.formats.append("\(name) \(path.rawValue)")
             }
         }
-        // The rgba16f pipeline (the patched module) is only built: the
-        // reference compares bytes.
-        if let half = UpscaleFormat(vulkanFormat: UpscaleFormat.r16g16b16a16Sfloat), context.supports(half) {
+        // The rgba16f pipelines (the compute path's patched module) are only
+        // built: the reference compares bytes.
+        for path in UpscalePassPath.allCases {
+            guard let half = UpscaleFormat(vulkanFormat: UpscaleFormat.r16g16b16a16Sfloat), context.supports(half, path: path)
+            else { continue }
             do {
-                try context.prepareInset(focus: half, target: half)
+                try context.prepareInset(focus: half, target: half, path: path)
             } catch {
                 throw .pass(error)
             }

@@ -6,7 +6,7 @@ extension UpscaleContext {
     /// over runtime images of `target`, with and without sharpening (the
     /// profile may change the sharpness live): called when the swapchain is
     /// set up, so no frame ever compiles one.
-    public func prepareInset(focus: UpscaleFormat, target: UpscaleFormat, path: UpscalePassPath = .compute) throws(PassFailure) {
+    public func prepareInset(focus: UpscaleFormat, target: UpscaleFormat, path: UpscalePassPath) throws(PassFailure) {
         if path == .graphics {
             for sharpen in [false, true] {
                 try drawPipelines.prepare(insetDrawVariant(focus: focus, target: target, sharpen: sharpen))

@@ -143,7 +143,7 @@ public final class UpscaleContext: @unchecked Sendable {
 
     /// Whether the device can read `format` as a sampled image and write it
     /// on `path`: as a colour attachment, or through the storage view.
-    public func supports(_ format: UpscaleFormat, path: UpscalePassPath = .compute) -> Bool {
+    public func supports(_ format: UpscaleFormat, path: UpscalePassPath) -> Bool {
         var written = VkFormatProperties()
         let writtenFormat = path == .graphics ? format.vulkanFormat : format.storageViewFormat
         functions.getPhysicalDeviceFormatProperties(physicalDevice, VkFormat(UInt32(writtenFormat)), &written)
@@ -158,7 +158,7 @@ public final class UpscaleContext: @unchecked Sendable {
     /// `path`: called when the swapchain is set up, so no frame ever
     /// compiles one.
     public func prepare(_ format: UpscaleFormat, filter: ProfileSettings.UpscaleFilter,
-                        path: UpscalePassPath = .compute) throws(PassFailure) {
+                        path: UpscalePassPath) throws(PassFailure) {
         switch path {
         case .compute: try pipelines.prepare(variant(format, filter))
         case .graphics: try drawPipelines.prepare(drawVariant(format, filter))
