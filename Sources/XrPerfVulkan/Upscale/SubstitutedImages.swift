@@ -72,6 +72,7 @@ public final class SubstitutedImages: @unchecked Sendable {
             for _ in 0..<spec.imageCount { try addAppImage(spec) }
             for image in runtimeImages { try addRuntimeImage(image, arraySize: spec.arraySize) }
             try transitionAppImages(spec)
+            if path == .graphics { try context.warmUpDraws(self) }
         } catch {
             destroy()
             throw error

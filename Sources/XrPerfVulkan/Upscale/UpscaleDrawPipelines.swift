@@ -49,6 +49,11 @@ final class UpscaleDrawPipelines {
         return nil
     }
 
+    /// Every pipeline drawing into `format` (set-up only: allocates).
+    func pipelines(for format: Int64) -> [VkPipeline] {
+        pipelines.compactMap { $0.0.format == format ? $0.1 : nil }
+    }
+
     func pipeline(for variant: Variant) -> VkPipeline? {
         for entry in pipelines where entry.0 == variant { return entry.1 }
         return nil
