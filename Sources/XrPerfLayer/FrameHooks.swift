@@ -1,5 +1,4 @@
 import COpenXR
-import XrPerfCore
 
 // The frame loop: called every frame, so these only look up the session,
 // forward, and (for xrEndFrame) count. No allocation, no lock held across
@@ -33,13 +32,6 @@ func layerWaitFrame(
     if xrperf_succeeded(result) != 0, let frameState {
         telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee, frameDivisor: divisor)
         state.throttle.frameWaited(atNs: Int64(returned), periodNs: frameState.pointee.predictedDisplayPeriod)
-        // The app's frames now stay up for `divisor` display periods: its
-        // predictedDisplayPeriod is that (spec: the period "for the next
-        // application-generated frame"), so it times animation and its own
-        // pacing by the rate it gets. Telemetry and the throttle keep the
-        // display's.
-        frameState.pointee.predictedDisplayPeriod = FrameThrottle.applicationPeriod(
-            displayPeriodNs: frameState.pointee.predictedDisplayPeriod, divisor: divisor)
     }
     telemetry.addLayerTime(Int64(callDown - entered) - slept + Int64(monotonicNanoseconds() - returned))
     return result

@@ -28,14 +28,3 @@ import Testing
         #expect(FrameThrottle.wakeTime(lastWaitReturnNs: 1_000, periodNs: 10_000_000, divisor: 3) == Int64(22_501_000))
     }
 }
-
-/// What the app is told its display period is while throttled.
-@Suite struct ApplicationPeriodTests {
-    @Test func theAppsPeriodIsTheDivisorsMultiple() {
-        #expect(FrameThrottle.applicationPeriod(displayPeriodNs: 11_111_111, divisor: 1) == 11_111_111)
-        #expect(FrameThrottle.applicationPeriod(displayPeriodNs: 11_111_111, divisor: 2) == 22_222_222)
-        #expect(FrameThrottle.applicationPeriod(displayPeriodNs: 50_000_000, divisor: 3) == 150_000_000)
-        #expect(FrameThrottle.applicationPeriod(displayPeriodNs: 0, divisor: 2) == 0)
-        #expect(FrameThrottle.applicationPeriod(displayPeriodNs: .max / 2 + 1, divisor: 2) == .max)
-    }
-}

@@ -21,13 +21,4 @@ public enum FrameThrottle {
         guard divisor > 1, periodNs > 0, lastWaitReturnNs > 0 else { return nil }
         return lastWaitReturnNs + Int64(divisor - 1) * periodNs + periodNs / 4
     }
-
-    /// The predictedDisplayPeriod the app is told at `divisor` periods per
-    /// frame: its own frames' period (saturating; a period the runtime did
-    /// not give is passed on as it is).
-    public static func applicationPeriod(displayPeriodNs: Int64, divisor: UInt32) -> Int64 {
-        guard divisor > 1, displayPeriodNs > 0 else { return displayPeriodNs }
-        let (product, overflow) = displayPeriodNs.multipliedReportingOverflow(by: Int64(divisor))
-        return overflow ? .max : product
-    }
 }
