@@ -9,6 +9,8 @@
 #define XR_USE_TIMESPEC 1
 
 #include <time.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <vulkan/vulkan.h>
 #include <openxr/openxr.h>
 #include <openxr/openxr_platform.h>
@@ -26,6 +28,8 @@ static inline uint16_t xrperf_version_minor(XrVersion v) { return (uint16_t)XR_V
 static inline uint32_t xrperf_version_patch(XrVersion v) { return (uint32_t)XR_VERSION_PATCH(v); }
 static inline XrVersion xrperf_current_api_version(void) { return XR_CURRENT_API_VERSION; }
 static inline int xrperf_succeeded(XrResult r) { return XR_SUCCEEDED(r); }
+/* The calling thread's kernel id: syscall() is variadic, which Swift cannot call. */
+static inline int xrperf_gettid(void) { return (int)syscall(SYS_gettid); }
 static inline int xrperf_failed(XrResult r) { return XR_FAILED(r); }
 static inline uint32_t xrperf_vk_make_version(uint32_t major, uint32_t minor, uint32_t patch) {
     return VK_MAKE_VERSION(major, minor, patch);

@@ -9,8 +9,19 @@ enum CpuBusyWait {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    /// Spins until CLOCK_MONOTONIC reaches `deadline` (nanoseconds).
-    static func spin(until deadline: UInt64) {
-        while now() < deadline {}
+    /// The calling thread's own CPU time in nanoseconds.
+    static func threadCpu() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// Spins until the calling thread has used `nanoseconds` more of its
+    /// own CPU time: the work is the same on a busy machine (where the wall
+    /// time it takes grows) as on an idle one, and waits are not part of it.
+    static func spin(cpuNanoseconds nanoseconds: UInt64) {
+        guard nanoseconds > 0 else { return }
+        let deadline = threadCpu() + nanoseconds
+        while threadCpu() < deadline {}
     }
 }

@@ -72,11 +72,13 @@ struct LoadgenCommand: ParsableCommand {
                                  (mod 1), +-0.04 w, R = G = 1.0 (0.15 elsewhere),
                                  B = (0.2 left, 0.8 right) x (y+0.5)/h
 
-            CPU LOAD: after xrWaitFrame returns, the app busy-spins on \
-            CLOCK_MONOTONIC until --cpu-ms milliseconds have passed since that \
-            return, then calls xrBeginFrame (CPU work is done before the frame's GPU \
-            work starts, so it never inflates app GPU time). Waiting for the GPU to \
-            be at most 2 frames behind counts towards those milliseconds.
+            CPU LOAD: after xrWaitFrame returns and the GPU is at most 2 frames \
+            behind, the app busy-spins until its thread has used --cpu-ms \
+            milliseconds of its own CPU time (CLOCK_THREAD_CPUTIME_ID), then calls \
+            xrBeginFrame (CPU work is done before the frame's GPU work starts, so it \
+            never inflates app GPU time). The work is the same on a busy machine, \
+            where it takes longer; waiting (for the GPU, for the runtime) is not \
+            part of it, as xrperf measures app CPU time per thread.
 
             THREADS (--threads): 1 (default) runs the whole frame loop on one \
             thread. 2 splits it as engines do: the main thread polls events and \

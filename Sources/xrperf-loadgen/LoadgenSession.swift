@@ -267,7 +267,7 @@ final class LoadgenSession {
         // layer's begin timestamp then marks when this frame's GPU work can start,
         // and app GPU time is not padded by CPU spinning.
         try compute?.waitForFreeSlot()
-        CpuBusyWait.spin(until: waitReturn + UInt64(load.cpuMilliseconds * 1e6))
+        CpuBusyWait.spin(cpuNanoseconds: UInt64(max(0, load.cpuMilliseconds) * 1e6))
 
         var beginInfo = XrFrameBeginInfo()
         beginInfo.type = XR_TYPE_FRAME_BEGIN_INFO

@@ -14,6 +14,8 @@ public struct FrameTimeline: Sendable {
         var shouldRender = true
         var layerCpuNs: Int64 = 0
         var frameDivisor: UInt32 = 1
+        /// The wait thread's CPU from the wait's return.
+        var simulation: ThreadSpan?
     }
 
     /// More waits than this without a begin is an app error; the oldest are dropped.
@@ -23,6 +25,9 @@ public struct FrameTimeline: Sendable {
     private var waitedHead = 0
     private var waitedCount = 0
     private var current: FrameRecord?
+    /// The app CPU parts of the frame in progress.
+    private var currentSimulation: ThreadSpan?
+    private var currentRender: ThreadSpan?
     private var waitsReturned: UInt64 = 0
     private var lastWaitReturnNs: Int64?
     private var lastDisplayTime: Int64?
@@ -35,17 +40,30 @@ public struct FrameTimeline: Sendable {
 
     public init() {}
 
-    public mutating func waitCalled(atNs now: Int64) {
+    public mutating func waitCalled(atNs now: Int64, clock: ThreadClock? = nil) {
         pendingWaitCallNs = now
+        if let clock { threadCalled(clock) }
+    }
+
+    /// A frame call on `clock`'s thread ends that thread's simulation span
+    /// (at most one is open per thread: the one of its latest wait).
+    private mutating func threadCalled(_ clock: ThreadClock) {
+        for index in 0..<Self.maxWaitedFrames {
+            var frame = getWaited(index)
+            guard frame.simulation?.endNs == nil, frame.simulation?.thread == clock.thread else { continue }
+            frame.simulation?.close(at: clock)
+            setWaited(index, frame)
+        }
+        currentSimulation?.close(at: clock)
     }
 
     /// A successful xrWaitFrame; `frameDivisor` is the throttle in force (the
     /// display periods each frame is meant to last).
     public mutating func waitReturned(atNs now: Int64, displayTime: Int64, displayPeriod: Int64, shouldRender: Bool,
-                                      frameDivisor: UInt32 = 1) {
+                                      frameDivisor: UInt32 = 1, clock: ThreadClock? = nil) {
         let frame = Waited(frameIndex: waitsReturned, waitCallNs: pendingWaitCallNs, waitReturnNs: now,
                            displayTime: displayTime, displayPeriod: displayPeriod, shouldRender: shouldRender,
-                           frameDivisor: max(1, frameDivisor))
+                           frameDivisor: max(1, frameDivisor), simulation: clock.map(ThreadSpan.init(from:)))
         waitsReturned &+= 1
         if waitedCount == Self.maxWaitedFrames {
             waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
@@ -57,7 +75,8 @@ public struct FrameTimeline: Sendable {
 
     /// A successful xrBeginFrame (`discarded`: it returned XR_FRAME_DISCARDED,
     /// so the frame begun before it will never be ended).
-    public mutating func beginCalled(atNs now: Int64, discarded: Bool) {
+    public mutating func beginCalled(atNs now: Int64, discarded: Bool, clock: ThreadClock? = nil) {
+        if let clock { threadCalled(clock) }
         guard waitedCount > 0 else { return }
         let frame = getWaited(waitedHead)
         waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
@@ -68,6 +87,8 @@ public struct FrameTimeline: Sendable {
             frameIndex: frame.frameIndex, predictedDisplayTime: frame.displayTime,
             displayPeriodNs: frame.displayPeriod, waitCallNs: frame.waitCallNs, waitReturnNs: frame.waitReturnNs,
             beginCallNs: now, flags: flags, knobs: KnobSettings(frameDivisor: frame.frameDivisor))
+        currentSimulation = frame.simulation
+        currentRender = clock.map(ThreadSpan.init(from:))
     }
 
     /// Time the layer spent on its own work (outside calls down the chain).
@@ -83,19 +104,42 @@ public struct FrameTimeline: Sendable {
     /// The frame between xrBeginFrame and xrEndFrame, if any.
     public var frameInProgress: UInt64? { current?.frameIndex }
 
-    public mutating func endCalled(atNs now: Int64) {
+    public mutating func endCalled(atNs now: Int64, clock: ThreadClock? = nil) {
         current?.endCallNs = now
+        if let clock {
+            threadCalled(clock)
+            currentRender?.close(at: clock)
+        }
+    }
+
+    /// The thread whose simulation span of the frame in progress is still
+    /// open (it made no frame call since its wait returned), if any: the
+    /// layer reads that thread's clock for `endReturned`.
+    public var openSimulationThread: Int32? {
+        guard let simulation = currentSimulation, simulation.endNs == nil else { return nil }
+        return simulation.thread
     }
 
     /// xrEndFrame returned: the finished record, or nil when there was no
     /// begun frame (an out-of-order call the runtime rejected) or it failed.
-    public mutating func endReturned(atNs now: Int64, succeeded: Bool) -> FrameRecord? {
+    /// `simulationClock`: the open simulation thread's clock read now
+    /// (`openSimulationThread`), which ends its span. Without thread clocks
+    /// (none given) app CPU time is the wall span from the wait's return to
+    /// the xrEndFrame call.
+    public mutating func endReturned(atNs now: Int64, succeeded: Bool, simulationClock: ThreadClock? = nil) -> FrameRecord? {
         guard var frame = current else { return nil }
         current = nil
+        var simulation = currentSimulation, render = currentRender
+        (currentSimulation, currentRender) = (nil, nil)
         guard succeeded else { return nil }
         tally.recordFrame(atNanoseconds: UInt64(max(0, now)))
         frame.endReturnNs = now
-        frame.appCpuNs = frame.endCallNs >= frame.waitReturnNs ? frame.endCallNs - frame.waitReturnNs : nil
+        if let simulationClock { simulation?.close(at: simulationClock) }
+        if simulation != nil || render != nil {
+            frame.appCpuNs = AppCpuTime.of(simulation: simulation, render: render)
+        } else {
+            frame.appCpuNs = frame.endCallNs >= frame.waitReturnNs ? frame.endCallNs - frame.waitReturnNs : nil
+        }
         if let last = lastWaitReturnNs, frame.waitReturnNs >= last, frame.frameIndex > 0 {
             frame.frameIntervalNs = frame.waitReturnNs - last
         }

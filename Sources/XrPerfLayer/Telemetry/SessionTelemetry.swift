@@ -85,23 +85,26 @@ final class SessionTelemetry: @unchecked Sendable {
     }
 
     func waitCalled(atNs now: Int64) {
-        timeline.withLock { $0.waitCalled(atNs: now) }
+        let clock = ThreadCpuClock.now()
+        timeline.withLock { $0.waitCalled(atNs: now, clock: clock) }
     }
 
     func waitReturned(atNs now: Int64, state: XrFrameState, frameDivisor: UInt32) {
+        let clock = ThreadCpuClock.now()
         timeline.withLock {
             $0.waitReturned(atNs: now, displayTime: state.predictedDisplayTime,
                             displayPeriod: state.predictedDisplayPeriod, shouldRender: state.shouldRender != 0,
-                            frameDivisor: frameDivisor)
+                            frameDivisor: frameDivisor, clock: clock)
         }
     }
 
     /// A successful xrBeginFrame: also puts the frame's first GPU timestamp
     /// on the app's queue.
     func beginCalled(atNs now: Int64, discarded: Bool) {
+        let clock = ThreadCpuClock.now()
         let frame = timeline.withLock { timeline -> UInt64? in
             let frame = timeline.nextFrameToBegin
-            timeline.beginCalled(atNs: now, discarded: discarded)
+            timeline.beginCalled(atNs: now, discarded: discarded, clock: clock)
             return frame
         }
         timedFrame = nil
@@ -115,8 +118,9 @@ final class SessionTelemetry: @unchecked Sendable {
 
     /// xrEndFrame, before the call down: the frame's last GPU timestamp.
     func endCalled(atNs now: Int64) {
+        let clock = ThreadCpuClock.now()
         let frame = timeline.withLock { timeline -> UInt64? in
-            timeline.endCalled(atNs: now)
+            timeline.endCalled(atNs: now, clock: clock)
             return timeline.frameInProgress
         }
         guard let timer = gpuTimer, let frame, frame == timedFrame else { return }
@@ -153,7 +157,10 @@ final class SessionTelemetry: @unchecked Sendable {
     /// xrEndFrame returned: finish the frame, publish it, and complete the
     /// frames whose GPU timestamps came back meanwhile.
     func endReturned(atNs now: Int64, succeeded: Bool, layerGpuNs: Int64) {
-        let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded) }
+        // A simulation thread still working on this frame is read from here.
+        let open = timeline.withLock { $0.openSimulationThread }
+        let simulationClock = open.flatMap(ThreadCpuClock.read(thread:))
+        let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded, simulationClock: simulationClock) }
         if var frame = finished {
             // The frame divisor came with the frame from xrWaitFrame.
             frame.knobs.renderScale = knobs.renderScale
