@@ -46,7 +46,7 @@ struct ProfileValidationTests {
         ("{\"version\": 1, \"defaults\": {\"upscale\": {\"filter\": \"lanczos\"}}}",
          "p.json:1:51: defaults.upscale.filter: expected one of \"bilinear\", \"edge\", found \"lanczos\""),
         ("{\"version\": 1, \"defaults\": {\"upscale\": {\"scale\": 1}}}",
-         "p.json:1:41: defaults.upscale.scale: unknown key; expected one of renderScale, renderScaleY, width, height, filter, sharpness"),
+         "p.json:1:41: defaults.upscale.scale: unknown key; expected one of renderScale, renderScaleY, width, height, filter, sharpness, pass"),
         ("{\"version\": 1, \"defaults\": {\"telemetry\": {\"ringSize\": 100.5}}}",
          "p.json:1:55: defaults.telemetry.ringSize: expected an integer from 16 to 65536, found 100.5"),
         ("{\"version\": 1, \"defaults\": {\"controller\": {\"enabled\": 1}}}",
