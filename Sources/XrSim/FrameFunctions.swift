@@ -65,10 +65,9 @@ func xrsimEndFrame(_ session: XrSession?, _ frameEndInfo: UnsafePointer<XrFrameE
             let id = handleID(session)
             let enabled = registry.instanceOf(session: object)?.extensions ?? []
             let depthEnabled = enabled.contains(.compositionLayerDepth)
-            let curvedTypes = Set([(InstanceExtension.compositionLayerCylinder, XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR),
-                                   (.compositionLayerEquirect, XR_TYPE_COMPOSITION_LAYER_EQUIRECT_KHR),
-                                   (.compositionLayerEquirect2, XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR)]
-                .filter { enabled.contains($0.0) }.map(\.1))
+            let curvedTypes = CurvedLayerTypes(cylinder: enabled.contains(.compositionLayerCylinder),
+                                               equirect: enabled.contains(.compositionLayerEquirect),
+                                               equirect2: enabled.contains(.compositionLayerEquirect2))
             let viewCount = object.viewConfiguration.viewCount
             let frame = try readSubmittedFrame(info, maxLayers: Int(maxLayerCount), viewCount: viewCount, readDepth: depthEnabled,
                                                curvedTypes: curvedTypes)

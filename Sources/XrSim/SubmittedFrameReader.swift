@@ -4,10 +4,25 @@ import XrSimCore
 /// Turns the C structures of XrFrameEndInfo into the plain values XrSimCore
 /// validates. Reads no further than the validator will look: at most one layer
 /// past the limit, and projection views only when their count is right.
-/// `curvedTypes`: the cylinder and equirect layer types whose extension the
-/// app enabled; any other type is unsupported.
+/// The cylinder and equirect layer types whose extension the app enabled;
+/// any other type is unsupported.
+struct CurvedLayerTypes {
+    var cylinder = false
+    var equirect = false
+    var equirect2 = false
+
+    func contains(_ type: XrStructureType) -> Bool {
+        switch type {
+        case XR_TYPE_COMPOSITION_LAYER_CYLINDER_KHR: cylinder
+        case XR_TYPE_COMPOSITION_LAYER_EQUIRECT_KHR: equirect
+        case XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR: equirect2
+        default: false
+        }
+    }
+}
+
 func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, viewCount: Int, readDepth: Bool,
-                        curvedTypes: Set<XrStructureType> = []) throws(XrSimError) -> SubmittedFrame {
+                        curvedTypes: CurvedLayerTypes = CurvedLayerTypes()) throws(XrSimError) -> SubmittedFrame {
     var layers: [SubmittedLayer] = []
     let count = Int(info.layerCount)
     if count > 0 {
@@ -21,7 +36,7 @@ func readSubmittedFrame(_ info: XrFrameEndInfo, maxLayers: Int, viewCount: Int, 
 }
 
 private func readLayer(_ pointer: UnsafePointer<XrCompositionLayerBaseHeader>?, viewCount: Int, readDepth: Bool,
-                       curvedTypes: Set<XrStructureType>) -> SubmittedLayer {
+                       curvedTypes: CurvedLayerTypes) -> SubmittedLayer {
     guard let header = pointer else { return .null }
     let raw = UnsafeRawPointer(header)
     switch header.pointee.type {

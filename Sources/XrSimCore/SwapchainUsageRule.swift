@@ -7,17 +7,18 @@ public enum SwapchainUsageRule {
     /// XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT.
     static let unorderedAccess: UInt64 = 0x04
 
-    /// The sRGB VkFormats XrSim's swapchains can have (its format list).
-    static let srgbFormats: Set<Int64> = [
-        43,  // VK_FORMAT_R8G8B8A8_SRGB
-        50,  // VK_FORMAT_B8G8R8A8_SRGB
-        29,  // VK_FORMAT_R8G8B8_SRGB
-        36,  // VK_FORMAT_B8G8R8_SRGB
-        57,  // VK_FORMAT_A8B8G8R8_SRGB_PACK32
-    ]
+    /// The sRGB VkFormats (R8G8B8A8, B8G8R8A8, R8G8B8, B8G8R8, A8B8G8R8_PACK32).
+    /// A switch, not a stored set: XrSim is unloaded with its last instance,
+    /// and a heap-allocated global would outlive it as a leak.
+    static func isSRGB(_ format: Int64) -> Bool {
+        switch format {
+        case 43, 50, 29, 36, 57: true
+        default: false
+        }
+    }
 
     /// Whether a swapchain of `format` with `usage` is refused.
     public static func refuses(format: Int64, usage: UInt64, allowSRGBStorage: Bool) -> Bool {
-        !allowSRGBStorage && usage & unorderedAccess != 0 && srgbFormats.contains(format)
+        !allowSRGBStorage && usage & unorderedAccess != 0 && isSRGB(format)
     }
 }
