@@ -45,7 +45,7 @@ mirror() {
 uri=$(mirror)
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 started=$SECONDS
-echo "monado-chroot: building a $suite root in $root from $uri (about a minute, 1.2 GB)"
+echo "monado-chroot: building a $suite root in $root from $uri (about a minute, 0.9 GB)"
 rm -rf "$root.partial"
 mkdir -p "$(dirname "$root")"
 debootstrap --variant=minbase ${keyring:+--keyring=$keyring} "$suite" "$root.partial" "$uri" >"$root.partial.log" 2>&1 || {

@@ -157,10 +157,12 @@ final class SessionTelemetry: @unchecked Sendable {
     /// xrEndFrame returned: finish the frame, publish it, and complete the
     /// frames whose GPU timestamps came back meanwhile.
     func endReturned(atNs now: Int64, succeeded: Bool, layerGpuNs: Int64) {
-        // A simulation thread still working on this frame is read from here.
-        let open = timeline.withLock { $0.openSimulationThread }
-        let simulationClock = open.flatMap(ThreadCpuClock.read(thread:))
-        let finished = timeline.withLock { $0.endReturned(atNs: now, succeeded: succeeded, simulationClock: simulationClock) }
+        let finished = timeline.withLock { timeline in
+            // A simulation thread still working on this frame is read from here
+            // (one clock read, under the same short lock).
+            let simulationClock = timeline.openSimulationThread.flatMap(ThreadCpuClock.read(thread:))
+            return timeline.endReturned(atNs: now, succeeded: succeeded, simulationClock: simulationClock)
+        }
         if var frame = finished {
             // The frame divisor came with the frame from xrWaitFrame.
             frame.knobs.renderScale = knobs.renderScale

@@ -8,7 +8,7 @@ enum ThreadCpuClock {
     static func now() -> ThreadClock {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return ThreadClock(thread: Int32(xrperf_gettid()), cpuNs: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec))
+        return ThreadClock(thread: Int32(xrperf_gettid()), cpuNs: nanoseconds(time))
     }
 
     /// Another thread's CPU time now, by its kernel thread id, or nil when
@@ -21,6 +21,10 @@ enum ThreadCpuClock {
         let id = clockid_t(Int32(bitPattern: (~UInt32(bitPattern: thread)) << 3 | perThreadScheduler))
         var time = timespec()
         guard clock_gettime(id, &time) == 0 else { return nil }
-        return ThreadClock(thread: thread, cpuNs: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec))
+        return ThreadClock(thread: thread, cpuNs: nanoseconds(time))
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
     }
 }

@@ -17,15 +17,17 @@ struct SingleImageLayer {
     /// The largest `size`: the stride of the scratch copies.
     static let maximumSize = 256
 
-    private static let quad = SingleImageLayer(XrCompositionLayerQuad.self, \.subImage)
-    private static let cylinder = SingleImageLayer(XrCompositionLayerCylinderKHR.self, \.subImage)
-    private static let equirect = SingleImageLayer(XrCompositionLayerEquirectKHR.self, \.subImage)
-    private static let equirect2 = SingleImageLayer(XrCompositionLayerEquirect2KHR.self, \.subImage)
+    private static let quad: SingleImageLayer? = SingleImageLayer(XrCompositionLayerQuad.self, \.subImage)
+    private static let cylinder: SingleImageLayer? = SingleImageLayer(XrCompositionLayerCylinderKHR.self, \.subImage)
+    private static let equirect: SingleImageLayer? = SingleImageLayer(XrCompositionLayerEquirectKHR.self, \.subImage)
+    private static let equirect2: SingleImageLayer? = SingleImageLayer(XrCompositionLayerEquirect2KHR.self, \.subImage)
 
-    private init<Layer>(_: Layer.Type, _ subImage: KeyPath<Layer, XrSwapchainSubImage>) {
+    /// nil when the structure would not fit a scratch slot (never for the
+    /// headers' sizes): the layer then passes such layers on, never traps.
+    private init?<Layer>(_: Layer.Type, _ subImage: KeyPath<Layer, XrSwapchainSubImage>) {
         size = MemoryLayout<Layer>.size
         subImageOffset = MemoryLayout<Layer>.offset(of: subImage) ?? 0
-        precondition(size <= Self.maximumSize && subImageOffset > 0)
+        guard size <= Self.maximumSize, subImageOffset > 0 else { return nil }
     }
 
     /// nil for types with no single sub-image (projection, cube, passthrough...).

@@ -2,8 +2,8 @@ import COpenXR
 import XrPerfCore
 
 /// Drivers may finish building a graphics pipeline at its first draw
-/// (lavapipe does: the first graphics pass of a session took 11 ms at
-/// 2 x 256x256 where the next took 2), and a first frame that slow makes the
+/// (lavapipe does: the first graphics pass of a session took 11.2 ms at
+/// 2 x 256x256 where the next took 2.4), and a first frame that slow makes the
 /// controller drop the edge filter for a pass that fits. So when a swapchain
 /// is set up on the graphics path, every graphics pipeline of its format is
 /// drawn once, from the swapchain's first app image into a 4x4 scratch
@@ -104,21 +104,8 @@ private struct ScratchTarget {
             viewInfo.subresourceRange = VkImageSubresourceRange(
                 aspectMask: VK_IMAGE_ASPECT_COLOR_BIT.rawValue, baseMipLevel: 0, levelCount: 1, baseArrayLayer: 0, layerCount: 1)
             try check(functions.createImageView(device, &viewInfo, nil, &view), "vkCreateImageView")
-            var attachment = view
-            var framebufferInfo = VkFramebufferCreateInfo()
-            framebufferInfo.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO
-            framebufferInfo.renderPass = renderPass
-            framebufferInfo.attachmentCount = 1
-            framebufferInfo.width = UInt32(Self.size)
-            framebufferInfo.height = UInt32(Self.size)
-            framebufferInfo.layers = 1
-            var created: VkFramebuffer?
-            let result = withUnsafePointer(to: &attachment) { attachments in
-                framebufferInfo.pAttachments = attachments
-                return functions.createFramebuffer(device, &framebufferInfo, nil, &created)
-            }
-            try check(result, "vkCreateFramebuffer")
-            framebuffer = created
+            framebuffer = try functions.makeFramebuffer(device, renderPass: renderPass, view: view,
+                                                        width: UInt32(Self.size), height: UInt32(Self.size))
         } catch {
             destroy(context)
             throw error

@@ -1,7 +1,8 @@
 import COpenXR
 
-/// The set-up objects every pass makes the same way: shader modules and
-/// pipeline layouts (set-up only, never in a frame).
+/// The set-up objects every pass makes the same way: shader modules,
+/// pipeline layouts and one-attachment framebuffers (set-up only, never in
+/// a frame).
 extension VulkanPassFunctions {
     func makeShaderModule(_ device: VkDevice, _ words: [UInt32]) throws(PassFailure) -> VkShaderModule? {
         var module: VkShaderModule?
@@ -35,5 +36,25 @@ extension VulkanPassFunctions {
         }
         try check(result, "vkCreatePipelineLayout")
         return layout
+    }
+
+    /// A framebuffer of `renderPass` around the one colour attachment `view`.
+    func makeFramebuffer(_ device: VkDevice, renderPass: VkRenderPass?, view: VkImageView?,
+                         width: UInt32, height: UInt32) throws(PassFailure) -> VkFramebuffer? {
+        var attachment = view
+        var info = VkFramebufferCreateInfo()
+        info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO
+        info.renderPass = renderPass
+        info.attachmentCount = 1
+        info.width = width
+        info.height = height
+        info.layers = 1
+        var framebuffer: VkFramebuffer?
+        let result = withUnsafePointer(to: &attachment) { attachments in
+            info.pAttachments = attachments
+            return createFramebuffer(device, &info, nil, &framebuffer)
+        }
+        try check(result, "vkCreateFramebuffer")
+        return framebuffer
     }
 }

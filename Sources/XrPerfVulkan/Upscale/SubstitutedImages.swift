@@ -190,20 +190,8 @@ public final class SubstitutedImages: @unchecked Sendable {
         for layer in 0..<arraySize {
             let view = try makeView(image, format: format.vulkanFormat, layers: 1, baseLayer: layer, type: VK_IMAGE_VIEW_TYPE_2D)
             targetViews.append(view)
-            var attachment: VkImageView? = view
-            var info = VkFramebufferCreateInfo()
-            info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO
-            info.renderPass = renderPass
-            info.attachmentCount = 1
-            info.width = runtimeWidth
-            info.height = runtimeHeight
-            info.layers = 1
-            var framebuffer: VkFramebuffer?
-            let result = withUnsafePointer(to: &attachment) { attachments in
-                info.pAttachments = attachments
-                return functions.createFramebuffer(device, &info, nil, &framebuffer)
-            }
-            try check(result, "vkCreateFramebuffer")
+            let framebuffer = try functions.makeFramebuffer(device, renderPass: renderPass, view: view,
+                                                            width: runtimeWidth, height: runtimeHeight)
             framebuffers.append(framebuffer)
         }
     }
