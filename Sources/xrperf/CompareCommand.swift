@@ -23,6 +23,11 @@ struct CompareCommand: ParsableCommand {
             A timing slowdown must also exceed --min-change milliseconds (default \
             0.05): a 40% rise of a 0.01 ms median is noise no frame notices.
 
+            App CPU time is the busiest app thread's per frame; its parts, the \
+            simulation thread's (sim_cpu) and the render thread's (render_cpu), are \
+            compared and shown the same way where both recordings have them, but \
+            only app CPU time decides.
+
             Two runs of the same load do not regress; a noticeably heavier NEW does. \
             Improvements never fail.
 

@@ -8,10 +8,10 @@ enum CompareText {
         out += "threshold \(NumberText.fixed(c.options.threshold * 100, places: 1))%, miss threshold \(NumberText.fixed(c.options.missRateThreshold * 100, places: 1)) points, alpha \(c.options.alpha)\n\n"
         out += "metric            base p50   new p50  change   base p99   new p99  change   MW p      verdict\n"
         for m in c.metrics {
-            let verdict = m.regression
-                ? "REGRESSION (" + [m.medianRegression ? "p50" : nil, m.tailRegression ? "p99" : nil].compactMap { $0 }.joined(separator: ", ") + ")"
-                : "ok"
-            out += m.metric.padding(16)
+            let slower = [m.medianRegression ? "p50" : nil, m.tailRegression ? "p99" : nil].compactMap { $0 }
+                .joined(separator: ", ")
+            let verdict = !m.regression ? "ok" : m.decides ? "REGRESSION (\(slower))" : "slower (\(slower); part of app_cpu)"
+            out += (m.decides ? m.metric : "  " + m.metric).padding(16)
                 + NumberText.fixed(m.baseP50, places: 2).leftPadded(10)
                 + NumberText.fixed(m.newP50, places: 2).leftPadded(10)
                 + signedPercent(m.p50Change).leftPadded(8)

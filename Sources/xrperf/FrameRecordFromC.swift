@@ -10,7 +10,7 @@ extension FrameRecord {
             frameIndex: raw.frameIndex, predictedDisplayTime: raw.predictedDisplayTime,
             displayPeriodNs: raw.predictedDisplayPeriod, waitCallNs: raw.waitCallNs, waitReturnNs: raw.waitReturnNs,
             beginCallNs: raw.beginCallNs, endCallNs: raw.endCallNs, endReturnNs: raw.endReturnNs,
-            appCpuNs: duration(raw.appCpuNs),
+            appCpuNs: duration(raw.appCpuNs), simCpuNs: duration(raw.simCpuNs), renderCpuNs: duration(raw.renderCpuNs),
             appGpuNs: flags.contains(.gpuPending) || flags.contains(.gpuUnavailable) ? nil : duration(raw.appGpuNs),
             layerCpuNs: duration(raw.layerCpuNs), layerGpuNs: duration(raw.layerGpuNs),
             frameIntervalNs: duration(raw.frameIntervalNs), missedFrames: raw.missedFrames, flags: flags,

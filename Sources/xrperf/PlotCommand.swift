@@ -8,7 +8,8 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Draw a recording's frame times as an SVG chart.",
         discussion: """
-            Frame interval, app CPU time and app GPU time in milliseconds over time; \
+            Frame interval, app CPU time (its simulation and render thread parts \
+            dashed and dotted, when recorded) and app GPU time in milliseconds over time; \
             the frame budget (display period x frame divisor) as a dashed line; a \
             red mark under the chart for each late frame; a dotted vertical line \
             where render scale, frame divisor or foveation changed. With more frames \

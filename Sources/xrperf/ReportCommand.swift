@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Reads a recording (JSON Lines, written by the layer with XRPERF_RECORD=path \
             or by `xrperf record`) and prints: frames, duration, fps; p50, p90, p99 and \
-            max of frame interval, app CPU time and app GPU time; late frames and miss \
+            max of frame interval, app CPU time (the busiest app thread's per frame, \
+            with its simulation and render thread parts when recorded) and app GPU \
+            time; late frames and miss \
             rate; smoothness (share of frame intervals within 10% of the frame \
             budget); headroom; the bottleneck verdict and the share of frames per \
             bottleneck; which knob settings the frames ran with; and concrete \

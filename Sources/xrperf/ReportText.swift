@@ -24,6 +24,10 @@ enum ReportText {
         out += "                   p50       p90       p99       max   (ms)\n"
         out += row("frame interval", s.interval)
         out += row("app CPU", s.appCpu)
+        if s.simCpu != nil || s.renderCpu != nil {
+            out += row("  sim thread", s.simCpu)
+            out += row("  render thread", s.renderCpu)
+        }
         out += row("app GPU", s.appGpu)
         if s.layerGpu != nil {
             out += row("layer CPU", s.layerCpu)

@@ -15,7 +15,8 @@ struct StatusCommand: ParsableCommand {
 
             For each session: the app, pid, runtime, system and GPU; then, over the \
             last second of frames (at most 1024): frames per second, p50/p99 frame \
-            interval, p50 app CPU and app GPU time, late frames, the bottleneck and \
+            interval, p50 app CPU time (with its simulation and render thread parts \
+            from a layer that records them) and app GPU time, late frames, the bottleneck and \
             the headroom. The bottleneck rule (500 µs margin) and every number are \
             described in docs/telemetry.md.
 

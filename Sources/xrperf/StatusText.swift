@@ -45,7 +45,9 @@ enum StatusText {
         lines.append("fps \(fps)   frame interval p50 \(ms(st.interval?.p50)) ms  p99 \(ms(st.interval?.p99)) ms"
             + "   budget \(ms(st.frameBudgetMs)) ms")
         let gpu = st.appGpu.map { NumberText.fixed($0.p50, places: 2) + " ms" } ?? "not measured"
-        lines.append("app CPU p50 \(ms(st.appCpu?.p50)) ms   app GPU p50 \(gpu)"
+        let parts = st.simCpu == nil && st.renderCpu == nil ? ""
+            : " (sim \(ms(st.simCpu?.p50)), render \(ms(st.renderCpu?.p50)))"
+        lines.append("app CPU p50 \(ms(st.appCpu?.p50)) ms\(parts)   app GPU p50 \(gpu)"
             + "   late \(st.lateFrames) of \(st.frames) (\(NumberText.percent(st.missRate)))")
         let headroom = st.headroom.frame.map { NumberText.percent($0, places: 0) } ?? "n/a"
         var verdict = "bottleneck \(st.bottleneck.label)   headroom \(headroom)"

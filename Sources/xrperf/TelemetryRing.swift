@@ -8,8 +8,10 @@ import XrPerfCore
 /// header rewritten afterwards must not move reads outside the mapping.
 struct TelemetryRing {
     private let header: UnsafePointer<XrPerfTelemetryHeader>
-    private let records: UnsafePointer<XrPerfFrameRecord>
+    private let records: UnsafeRawPointer
+    private let recordSize: UInt32
     let capacity: UInt64
+    let layoutVersion: UInt32
 
     /// `mapping` starts at the header, 8-byte aligned (a mapped file is) and
     /// must outlive the ring.
@@ -21,11 +23,16 @@ struct TelemetryRing {
         let fields = base.load(as: XrPerfTelemetryHeader.self)
         if fields.magic == 0 { throw .notInitialized }
         guard fields.magic == XRPERF_TELEMETRY_MAGIC else { throw .wrongMagic(fields.magic) }
-        guard fields.layoutVersion == XRPERF_TELEMETRY_LAYOUT_VERSION else {
-            throw .unknownLayoutVersion(fields.layoutVersion)
+        // Layout 2 (a layer built before the app CPU parts) is read too: its
+        // records are a prefix of today's.
+        let expectedSize: UInt32
+        switch fields.layoutVersion {
+        case XRPERF_TELEMETRY_LAYOUT_VERSION: expectedSize = UInt32(MemoryLayout<XrPerfFrameRecord>.size)
+        case 2: expectedSize = XRPERF_TELEMETRY_LAYOUT_VERSION_2_RECORD_SIZE
+        default: throw .unknownLayoutVersion(fields.layoutVersion)
         }
-        guard fields.recordSize == UInt32(MemoryLayout<XrPerfFrameRecord>.size) else {
-            throw .wrongRecordSize(fields.recordSize)
+        guard fields.recordSize == expectedSize else {
+            throw .wrongRecordSize(fields.recordSize, layoutVersion: fields.layoutVersion, expected: expectedSize)
         }
         guard Int(fields.headerSize) >= headerSize, fields.headerSize % 8 == 0 else {
             throw .badHeaderSize(fields.headerSize)
@@ -35,8 +42,10 @@ struct TelemetryRing {
         let needed = Int(fields.headerSize) + Int(fields.recordCapacity) * Int(fields.recordSize)
         guard mapping.count >= needed else { throw .tooSmall(size: mapping.count, needed: needed) }
         header = UnsafePointer(base.assumingMemoryBound(to: XrPerfTelemetryHeader.self))
-        records = UnsafePointer((base + Int(fields.headerSize)).assumingMemoryBound(to: XrPerfFrameRecord.self))
+        records = UnsafeRawPointer(base + Int(fields.headerSize))
+        recordSize = fields.recordSize
         capacity = UInt64(fields.recordCapacity)
+        layoutVersion = fields.layoutVersion
     }
 
     var published: UInt64 { xrperf_telemetry_published(header) }
@@ -63,7 +72,8 @@ struct TelemetryRing {
     /// (RingCursor.decide).
     func copy(frame n: UInt64) -> FrameRecord? {
         var raw = XrPerfFrameRecord()
-        guard xrperf_telemetry_read_record(records + Int(n % capacity), &raw) != 0 else { return nil }
+        let slot = records + Int(n % capacity) * Int(recordSize)
+        guard xrperf_telemetry_read_sized_record(slot, recordSize, &raw) != 0 else { return nil }
         return FrameRecord(raw)
     }
 

@@ -8,7 +8,8 @@ struct TopCommand: ParsableCommand {
         commandName: "top",
         abstract: "Watch one session's frame timing live.",
         discussion: """
-            Refreshes several times a second: fps, frame interval, app CPU, app GPU \
+            Refreshes several times a second: fps, frame interval, app CPU (and its \
+            sim and render thread parts), app GPU \
             and layer CPU percentiles over the last second, late frames, bottleneck, \
             headroom, the knobs in force, and sparklines of the last frames (one \
             column per frame, newest on the right, full height = twice the frame \

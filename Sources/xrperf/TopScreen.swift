@@ -17,9 +17,13 @@ enum TopScreen {
         if let statistics = summary.statistics {
             lines.append("")
             lines.append("last \(NumberText.fixed(summary.windowSeconds, places: 1)) s          p50      p90      p99      max (ms)")
+            let hasParts = statistics.simCpu != nil || statistics.renderCpu != nil
+            let optional: Set<String> = hasParts ? ["layer GPU"] : ["layer GPU", "  sim thread", "  render thread"]
             for (name, distribution) in [("frame interval", statistics.interval), ("app CPU", statistics.appCpu),
+                                         ("  sim thread", statistics.simCpu), ("  render thread", statistics.renderCpu),
                                          ("app GPU", statistics.appGpu), ("layer CPU", statistics.layerCpu),
-                                         ("layer GPU", statistics.layerGpu)] where name != "layer GPU" || distribution != nil {
+                                         ("layer GPU", statistics.layerGpu)]
+            where !optional.contains(name) || distribution != nil {
                 lines.append(row(name, distribution))
             }
         }
@@ -52,7 +56,11 @@ enum TopScreen {
         let ms = { (value: Double?) in value.map { NumberText.fixed($0, places: 2) } ?? "na" }
         parts.append("fps=" + (st.fps.map { NumberText.fixed($0, places: 1) } ?? "na"))
         parts.append("interval_p50=\(ms(st.interval?.p50))ms interval_p99=\(ms(st.interval?.p99))ms")
-        parts.append("cpu_p50=\(ms(st.appCpu?.p50))ms gpu_p50=\(ms(st.appGpu?.p50))ms")
+        parts.append("cpu_p50=\(ms(st.appCpu?.p50))ms")
+        if st.simCpu != nil || st.renderCpu != nil {
+            parts.append("sim_cpu_p50=\(ms(st.simCpu?.p50))ms render_cpu_p50=\(ms(st.renderCpu?.p50))ms")
+        }
+        parts.append("gpu_p50=\(ms(st.appGpu?.p50))ms")
         parts.append("late=\(st.lateFrames)/\(st.frames)")
         parts.append("bottleneck=\(st.bottleneck.rawValue)")
         parts.append("headroom=" + (st.headroom.frame.map { NumberText.percent($0, places: 0) } ?? "na"))

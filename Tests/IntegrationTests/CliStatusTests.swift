@@ -148,7 +148,7 @@ import XrPerfCore
         var bytes = TelemetryFixture.header(pid: getpid(), serial: 4, published: 0)
         // Session start: 1 s after boot, long before this test process began.
         bytes.replaceSubrange(48..<56, with: withUnsafeBytes(of: UInt64(1_000_000_000).littleEndian, Array.init))
-        bytes += [UInt8](repeating: 0, count: 1024 * 152)
+        bytes += [UInt8](repeating: 0, count: 1024 * TelemetryFixture.recordSize)
         let path = fixture.path(pid: getpid(), serial: 4)
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes),
                                                attributes: [.posixPermissions: 0o600]))

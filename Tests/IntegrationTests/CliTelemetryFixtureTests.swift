@@ -3,13 +3,16 @@ import Testing
 import XrPerfCore
 
 /// A telemetry directory with session files written byte by byte after
-/// include/xrperf/telemetry.h (layout version 2: 1024-byte header, 152-byte
-/// records), so the CLI can be tested without a running OpenXR app.
+/// include/xrperf/telemetry.h (layout version 3: 1024-byte header, 168-byte
+/// records; or the 152-byte records of version 2, which the CLI still
+/// reads), so the CLI can be tested without a running OpenXR app.
 final class TelemetryFixture: @unchecked Sendable {
     let root: URL
     var directory: URL { root.appendingPathComponent("xrperf") }
     static let headerSize = 1024
-    static let recordSize = 152
+    static let recordSize = 168
+    static let layout2RecordSize = 152
+    static func recordSize(layoutVersion: UInt32) -> Int { layoutVersion == 2 ? layout2RecordSize : recordSize }
     static let period: Int64 = 11_111_111
 
     init() throws {
@@ -31,7 +34,7 @@ final class TelemetryFixture: @unchecked Sendable {
 
     /// The header bytes; `layoutVersion` and `recordSize` can be wrong on purpose.
     static func header(pid: Int32, serial: UInt64, published: UInt64, capacity: UInt32 = 1024,
-                       layoutVersion: UInt32 = 2, recordSize: UInt32 = 152, state: UInt32 = 1,
+                       layoutVersion: UInt32 = 3, recordSize: UInt32 = 168, state: UInt32 = 1,
                        application: String = "fixture_app") -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.append(le: UInt64(0x314D_4C54_4652_5058))
@@ -59,9 +62,12 @@ final class TelemetryFixture: @unchecked Sendable {
     }
 
     /// One record; GPU time `gpuNs` (-1: not measured), flags as in telemetry.h.
+    /// App CPU `cpuNs` is the simulation thread's, the render thread's a
+    /// quarter of it (a pipelined loop); layout 2 records end before them.
     static func record(frame: UInt64, sequence: UInt32 = 2, waitReturnNs: Int64, cpuNs: Int64 = 2_000_000,
                        gpuNs: Int64 = 5_000_000, late: Bool = false, flags: UInt32 = 0,
-                       renderScale: Float = 1, decision: (forecastNs: Int64, targetNs: Int64)? = nil) -> [UInt8] {
+                       renderScale: Float = 1, decision: (forecastNs: Int64, targetNs: Int64)? = nil,
+                       layoutVersion: UInt32 = 3) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.append(le: sequence)
         bytes.append(le: flags | (late ? 1 : 0))
@@ -79,23 +85,29 @@ final class TelemetryFixture: @unchecked Sendable {
         bytes.append(le: UInt32(0))
         bytes.append(le: UInt64(bitPattern: decision?.forecastNs ?? -1))
         bytes.append(le: UInt64(bitPattern: decision?.targetNs ?? -1))
+        if layoutVersion != 2 {
+            bytes.append(le: UInt64(bitPattern: cpuNs))
+            bytes.append(le: UInt64(bitPattern: cpuNs / 4))
+        }
         return bytes
     }
 
     /// A complete session file with `frames` frames at 90 Hz.
     @discardableResult
     func writeSession(pid: Int32 = getpid(), serial: UInt64 = 0, frames: Int, gpuNs: Int64 = 5_000_000,
-                      lateEvery: Int = 0, layoutVersion: UInt32 = 2, recordSize: UInt32 = 152,
+                      lateEvery: Int = 0, layoutVersion: UInt32 = 3, recordSize: UInt32? = nil,
                       state: UInt32 = 1, decision: (forecastNs: Int64, targetNs: Int64)? = nil) throws -> String {
         let capacity = 1024
+        let size = Self.recordSize(layoutVersion: layoutVersion)
         var bytes = Self.header(pid: pid, serial: serial, published: UInt64(frames), layoutVersion: layoutVersion,
-                                recordSize: recordSize, state: state)
-        var slots = [[UInt8]](repeating: [UInt8](repeating: 0, count: Self.recordSize), count: capacity)
+                                recordSize: recordSize ?? UInt32(size), state: state)
+        var slots = [[UInt8]](repeating: [UInt8](repeating: 0, count: size), count: capacity)
         var t: Int64 = 5_000_000_000
         for i in 0..<frames {
             let late = lateEvery > 0 && i % lateEvery == 0 && i > 0
             t += Self.period * (late ? 2 : 1)
-            slots[i % capacity] = Self.record(frame: UInt64(i), waitReturnNs: t, gpuNs: gpuNs, late: late, decision: decision)
+            slots[i % capacity] = Self.record(frame: UInt64(i), waitReturnNs: t, gpuNs: gpuNs, late: late, decision: decision,
+                                              layoutVersion: layoutVersion)
         }
         for slot in slots { bytes += slot }
         let path = path(pid: pid, serial: serial)
@@ -186,11 +198,28 @@ extension Array where Element == UInt8 {
 @Suite struct CliTelemetryFixtureTests {
     @Test func fixtureMatchesTheCLayout() throws {
         #expect(TelemetryFixture.header(pid: 1, serial: 0, published: 0).count == 1024)
-        #expect(TelemetryFixture.record(frame: 0, waitReturnNs: 0).count == 152)
+        #expect(TelemetryFixture.record(frame: 0, waitReturnNs: 0).count == 168)
+        #expect(TelemetryFixture.record(frame: 0, waitReturnNs: 0, layoutVersion: 2).count == 152)
         let fixture = try TelemetryFixture()
         let path = try fixture.writeSession(frames: 10)
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
-        #expect(size == 1024 + 1024 * 152)
+        #expect(size == 1024 + 1024 * 168)
+    }
+
+    /// The app CPU parts of layout 3 in status; a layer of layout 2 (an
+    /// older xrperf still running a session) is read too, without them.
+    @Test func statusShowsAppCpuParts() throws {
+        let fixture = try TelemetryFixture()
+        try fixture.writeSession(serial: 5, frames: 30)
+        try fixture.writeSession(serial: 6, frames: 30, layoutVersion: 2)
+        let output = try fixture.cli(["status", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let text = try fixture.cli(["status"]).stdout
+        #expect(text.contains("app CPU p50 2.00 ms (sim 2.00, render 0.50)"), "\(text)")
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("app CPU p50") }
+        #expect(lines.count == 2 && lines.filter { $0.contains("(sim") }.count == 1, "\(text)")
+        #expect(output.stdout.contains("\"simCpu\""), "\(output.stdout)")
     }
 
     @Test func statusShowsTheControllersPlan() throws {

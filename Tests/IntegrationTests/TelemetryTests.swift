@@ -79,10 +79,10 @@ import Testing
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: directory.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
-        #expect(header.count >= 1024 + 1024 * 152)
+        #expect(header.count >= 1024 + 1024 * 168)
         #expect(header.prefix(8) == Data("XPRFTLM1".utf8))
         let version = header.subdata(in: 8..<12).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
-        #expect(version == 2)
+        #expect(version == 3)
         #expect(process.waitForExit() == 0)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         #expect(left.isEmpty, "left behind: \(left)")

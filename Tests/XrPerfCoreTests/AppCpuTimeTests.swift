@@ -19,6 +19,7 @@ import Testing
         let frameResult = timeline.endReturned(atNs: 30_001_000, succeeded: true)
         let frame = try #require(frameResult)
         #expect(frame.appCpuNs == 5_000_000)
+        #expect(frame.simCpuNs == 3_000_000 && frame.renderCpuNs == 2_000_000)
     }
 
     @Test func pipelinedThreadsCostTheBusierOne() throws {
@@ -33,6 +34,7 @@ import Testing
         let frameResult = timeline.endReturned(atNs: 75_001_000, succeeded: true)
         let frame = try #require(frameResult)
         #expect(frame.appCpuNs == 45_000_000)
+        #expect(frame.simCpuNs == 45_000_000 && frame.renderCpuNs == 35_000_000)
     }
 
     @Test func aSimulationThreadStillWorkingIsReadWhenTheFrameEnds() throws {
@@ -54,6 +56,7 @@ import Testing
         let nextResult = timeline.endReturned(atNs: 30_001_000, succeeded: true)
         let next = try #require(nextResult)
         #expect(next.appCpuNs == 3_000_000)
+        #expect(next.simCpuNs == nil && next.renderCpuNs == 3_000_000)
     }
 
     @Test func withoutThreadClocksTheWallSpanStays() throws {
@@ -65,5 +68,6 @@ import Testing
         let frameResult = timeline.endReturned(atNs: 4_002_000, succeeded: true)
         let frame = try #require(frameResult)
         #expect(frame.appCpuNs == 4_000_000)
+        #expect(frame.simCpuNs == nil && frame.renderCpuNs == nil)
     }
 }

@@ -254,6 +254,31 @@ import Testing
     }
 }
 
+@Suite struct ControllerPipelinedTests {
+    /// A pipelined engine whose threads each fit the period (app CPU is the
+    /// busier thread's time, 0.8 periods, though the two add up to 1.4):
+    /// full rate and full scale. Its CPU is not the GPU's business either: a
+    /// CPU-bound frame past the period never costs render scale.
+    @Test func threadsThatFitKeepFullRateAndCpuBoundKeepsScale() {
+        for (cpu, divisor) in [(8.9, 1), (16.0, 2)] {
+            var knobs = KnobModel(renderScaleRange: 0.5...1)
+            knobs.allowHalfRate = true
+            var controller = QualityController(configuration: ControllerConfiguration(knobs: knobs))
+            var settings = controller.current
+            for frame in 0..<300 {
+                controller.observe(FrameObservation(frameIndex: frame, periodMs: 11.1, appGPUms: 2, appCPUms: cpu,
+                                                    settings: settings))
+                let next = controller.decide(frame: frame + 1)
+                // From the initial scale up, never down.
+                #expect(next.renderScale >= settings.renderScale)
+                settings = next
+            }
+            #expect(settings.renderScale >= 0.99)
+            #expect(settings.frameDivisor == divisor)
+        }
+    }
+}
+
 @Suite struct ControllerExpectedCostTests {
     /// Asking what a frame will cost changes nothing: the decisions of two
     /// controllers fed the same frames stay identical when one is asked

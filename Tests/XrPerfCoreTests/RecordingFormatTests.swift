@@ -27,7 +27,7 @@ import Testing
 
     @Test func frameDurationsAreMillisecondsAndUnknownIsNull() throws {
         var frame = FrameRecord(frameIndex: 7, predictedDisplayTime: 99, displayPeriodNs: 11_111_111,
-                                appCpuNs: 4_567_890, appGpuNs: nil, layerCpuNs: 1_499, layerGpuNs: 0,
+                                appCpuNs: 4_567_890, simCpuNs: 4_567_890, renderCpuNs: nil, appGpuNs: nil, layerCpuNs: 1_499, layerGpuNs: 0,
                                 frameIntervalNs: 11_111_111, missedFrames: 2,
                                 flags: [.late, .gpuUnavailable], features: [.recording],
                                 knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .fixed, passFilter: .bilinear))
@@ -36,6 +36,8 @@ import Testing
         #expect(object["type"] as? String == "frame")
         #expect(object["frame"] as? Int == 7)
         #expect(object["app_cpu_ms"] as? Double == 4.568)
+        #expect(object["sim_cpu_ms"] as? Double == 4.568)
+        #expect(object["render_cpu_ms"] is NSNull)
         #expect(object["app_gpu_ms"] is NSNull)
         #expect(object["layer_cpu_ms"] as? Double == 0.001)
         #expect(object["layer_gpu_ms"] as? Double == 0)

@@ -11,7 +11,7 @@ import Testing
         let frame = FrameRecord(
             frameIndex: 41, predictedDisplayTime: 9_000_000_000, displayPeriodNs: 11_111_111, waitCallNs: 100,
             waitReturnNs: 200, beginCallNs: 300, endCallNs: 2_000_300, endReturnNs: 2_100_000, appCpuNs: 2_000_000,
-            appGpuNs: nil, layerCpuNs: 12_000, layerGpuNs: 0, frameIntervalNs: 11_100_000, missedFrames: 1,
+            simCpuNs: 1_250_000, renderCpuNs: 750_000, appGpuNs: nil, layerCpuNs: 12_000, layerGpuNs: 0, frameIntervalNs: 11_100_000, missedFrames: 1,
             flags: [.late, .gpuUnavailable], features: [.gpuTiming, .recording],
             knobs: KnobSettings(renderScale: 0.75, frameDivisor: 2, foveation: .gaze, passFilter: .edge))
         let line = try decode(RecordingFormat.frameLine(frame))
@@ -42,6 +42,8 @@ import Testing
         }
         #expect(frame.frameIndex == 3)
         #expect(frame.appCpuNs == nil && frame.frameIntervalNs == nil)
+        // A line written before the app CPU parts were recorded has none.
+        #expect(frame.simCpuNs == nil && frame.renderCpuNs == nil)
         #expect(frame.knobs == KnobSettings())
     }
 

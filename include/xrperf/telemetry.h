@@ -29,7 +29,11 @@ extern "C" {
 #endif
 
 #define XRPERF_TELEMETRY_MAGIC 0x314D4C5446525058ull /* "XPRFTLM1" little-endian */
-#define XRPERF_TELEMETRY_LAYOUT_VERSION 2u
+#define XRPERF_TELEMETRY_LAYOUT_VERSION 3u
+/* Layout 2 ended the record at targetNs (152 bytes); readers of layout 3
+ * may read a layout-2 file by copying recordSize bytes of each slot (the
+ * fields after targetNs are then "not measured"). */
+#define XRPERF_TELEMETRY_LAYOUT_VERSION_2_RECORD_SIZE 152u
 #define XRPERF_TELEMETRY_DEFAULT_CAPACITY 1024u
 #define XRPERF_TELEMETRY_NAME_SIZE 128u
 
@@ -71,7 +75,8 @@ typedef struct XrPerfFrameRecord {
     int64_t beginCallNs;             /* app called xrBeginFrame */
     int64_t endCallNs;               /* app called xrEndFrame */
     int64_t endReturnNs;             /* xrEndFrame returned to the app */
-    int64_t appCpuNs;                /* xrWaitFrame return -> xrEndFrame call */
+    int64_t appCpuNs;                /* the busiest app thread's CPU time for the frame: simCpuNs + renderCpuNs
+                                        when one thread does both, the larger when two do */
     int64_t appGpuNs;                /* timestamps xrBeginFrame -> xrEndFrame on the app queue; -1 unknown */
     int64_t layerCpuNs;              /* time spent inside the layer for this frame */
     int64_t layerGpuNs;              /* the layer's own GPU passes; 0 while it runs none */
@@ -84,6 +89,9 @@ typedef struct XrPerfFrameRecord {
     uint32_t passFilter;             /* XRPERF_PASS_FILTER_*: the upscaling pass's filter in force */
     int64_t forecastGpuNs;           /* the controller's GPU forecast for this frame at the settings it chose; -1 none */
     int64_t targetNs;                /* the time it aimed to stay under; -1 none */
+    /* Layout 3: */
+    int64_t simCpuNs;                /* CPU time of the xrWaitFrame thread, wait return -> its next frame call */
+    int64_t renderCpuNs;             /* CPU time of the xrBeginFrame thread, begin call -> xrEndFrame call */
 } XrPerfFrameRecord;
 
 typedef struct XrPerfTelemetryHeader {
@@ -108,7 +116,7 @@ typedef struct XrPerfTelemetryHeader {
 } XrPerfTelemetryHeader;
 
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
-_Static_assert(sizeof(XrPerfFrameRecord) == 152, "XrPerfFrameRecord layout changed: bump the layout version");
+_Static_assert(sizeof(XrPerfFrameRecord) == 168, "XrPerfFrameRecord layout changed: bump the layout version");
 _Static_assert(sizeof(XrPerfTelemetryHeader) == 1024, "XrPerfTelemetryHeader layout changed: bump the layout version");
 #endif
 
@@ -145,6 +153,29 @@ static inline uint32_t xrperf_telemetry_state(const XrPerfTelemetryHeader *heade
 
 /* Reader side: copies a consistent snapshot of the slot; returns 0 when the
  * writer kept it busy for all attempts. */
+static inline int xrperf_telemetry_read_record(const XrPerfFrameRecord *slot, XrPerfFrameRecord *out);
+
+/* The same for a slot of `recordSize` bytes (the header's), which may be an
+ * older layout's shorter record: the fields it lacks read -1 ("not
+ * measured"). `slot` is the recordSize-strided slot address. */
+static inline int xrperf_telemetry_read_sized_record(const void *slot, uint32_t recordSize, XrPerfFrameRecord *out) {
+    size_t size = recordSize < sizeof(XrPerfFrameRecord) ? recordSize : sizeof(XrPerfFrameRecord);
+    const uint32_t *sequence = (const uint32_t *)slot;
+    for (int attempt = 0; attempt < 64; attempt++) {
+        uint32_t before = __atomic_load_n(sequence, __ATOMIC_ACQUIRE);
+        if (before & 1u) continue;
+        memset(out, 0xff, sizeof(XrPerfFrameRecord));
+        memcpy(out, slot, size);
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        uint32_t after = __atomic_load_n(sequence, __ATOMIC_RELAXED);
+        if (before == after) {
+            out->sequence = before;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static inline int xrperf_telemetry_read_record(const XrPerfFrameRecord *slot, XrPerfFrameRecord *out) {
     for (int attempt = 0; attempt < 64; attempt++) {
         uint32_t before = __atomic_load_n(&slot->sequence, __ATOMIC_ACQUIRE);

@@ -1,5 +1,8 @@
 /// `xrperf compare`: is NEW slower than BASE? Each timing metric (frame
-/// interval, app CPU, app GPU) is checked twice:
+/// interval, app CPU, app GPU) is checked twice (the parts of app CPU, its
+/// simulation and render threads, are compared the same way and shown, but
+/// only app CPU itself decides: counting its parts too would test one
+/// slowdown three times and raise the false-alarm rate):
 ///
 /// - median: regression when the lower end of the bootstrap confidence
 ///   interval of p50(new) - p50(base) exceeds `threshold` x p50(base) AND the
@@ -39,8 +42,11 @@ public struct ComparisonOptions: Sendable, Equatable, Codable {
 }
 
 public struct MetricComparison: Sendable, Equatable, Codable {
-    /// `interval`, `app_cpu` or `app_gpu`.
+    /// `interval`, `app_cpu`, `sim_cpu`, `render_cpu` or `app_gpu`.
     public var metric: String
+    /// false for a part of another metric (sim_cpu, render_cpu): shown,
+    /// not part of the verdict.
+    public var decides = true
     public var baseFrames: Int
     public var newFrames: Int
     /// Milliseconds.
@@ -120,26 +126,30 @@ public struct Comparison: Sendable, Equatable, Codable {
 
     public init(base: [FrameRecord], new: [FrameRecord], options: ComparisonOptions = .init()) {
         self.options = options
-        let extractors: [(String, (FrameRecord) -> Int64?)] = [
-            ("interval", { $0.frameIntervalNs }), ("app_cpu", { $0.appCpuNs }), ("app_gpu", { $0.appGpuNs }),
+        let extractors: [(String, Bool, (FrameRecord) -> Int64?)] = [
+            ("interval", true, { $0.frameIntervalNs }), ("app_cpu", true, { $0.appCpuNs }),
+            ("sim_cpu", false, { $0.simCpuNs }), ("render_cpu", false, { $0.renderCpuNs }),
+            ("app_gpu", true, { $0.appGpuNs }),
         ]
         var metrics: [MetricComparison] = []
         var unmatched: [String] = []
-        for (name, value) in extractors {
+        for (name, decides, value) in extractors {
             let b = base.compactMap(value).map { Double($0) / 1e6 }
             let n = new.compactMap(value).map { Double($0) / 1e6 }
             if b.isEmpty || n.isEmpty {
                 if !(b.isEmpty && n.isEmpty) { unmatched.append(name) }
                 continue
             }
-            metrics.append(MetricComparison(metric: name, base: b, new: n, options: options))
+            var metric = MetricComparison(metric: name, base: b, new: n, options: options)
+            metric.decides = decides
+            metrics.append(metric)
         }
         self.metrics = metrics
         self.unmatched = unmatched
         missRate = MissRateComparison(baseLate: base.filter(\.isLate).count, baseFrames: base.count,
                                       newLate: new.filter(\.isLate).count, newFrames: new.count, options: options)
         var reasons: [String] = []
-        for metric in metrics {
+        for metric in metrics where metric.decides {
             if metric.medianRegression {
                 reasons.append("\(metric.metric) p50 +\(NumberText.percent(metric.p50Change)) (\(NumberText.fixed(metric.baseP50, places: 2)) -> \(NumberText.fixed(metric.newP50, places: 2)) ms), 95% CI of the increase \(NumberText.fixed(metric.p50Difference.lower, places: 2))...\(NumberText.fixed(metric.p50Difference.upper, places: 2)) ms, Mann-Whitney p = \(Self.pText(metric.mannWhitney.pValue))")
             }

@@ -1,6 +1,8 @@
 /// The frame-time chart of `xrperf plot`: an SVG a person reads without
 /// help. Time (s) runs left to right; milliseconds up. Lines for frame
-/// interval, app CPU and app GPU time; a dashed line for the frame budget;
+/// interval, app CPU and app GPU time (app CPU's simulation and render
+/// thread parts in the same colour, dashed, when recorded); a dashed line
+/// for the frame budget;
 /// red marks under the plot for late frames; dotted vertical lines where a
 /// knob changed. When there are more frames than pixel columns, each column
 /// shows the maximum of its frames (so no spike disappears), and the chart
@@ -22,11 +24,17 @@ public struct FrameChart: Sendable {
         var name: String
         var color: String
         var value: @Sendable (FrameRecord) -> Int64?
+        /// stroke-dasharray; nil draws a solid line.
+        var dash: String? = nil
+
+        var dashAttribute: String { dash.map { " stroke-dasharray=\"\($0)\"" } ?? "" }
     }
 
     static let series: [Series] = [
         Series(name: "frame interval", color: "#1f6fb4", value: { $0.frameIntervalNs }),
         Series(name: "app CPU", color: "#2a9d3a", value: { $0.appCpuNs }),
+        Series(name: "sim thread CPU", color: "#2a9d3a", value: { $0.simCpuNs }, dash: "7 3"),
+        Series(name: "render thread CPU", color: "#2a9d3a", value: { $0.renderCpuNs }, dash: "2 2"),
         Series(name: "app GPU", color: "#e07b00", value: { $0.appGpuNs }),
     ]
     /// The controller's forecast, drawn dashed when the recording has it.
@@ -113,7 +121,7 @@ public struct FrameChart: Sendable {
                 path += (pen ? " L" : (path.isEmpty ? "M" : " M")) + "\(f(x(point.t))) \(f(y(ms)))"
                 pen = true
             }
-            out += "<path d=\"\(path)\" stroke=\"\(series.color)\"/>\n"
+            out += "<path d=\"\(path)\" stroke=\"\(series.color)\"\(series.dashAttribute)/>\n"
         }
         out += "</g>\n"
 
@@ -177,7 +185,7 @@ public struct FrameChart: Sendable {
         var legendY = top + 10
         out += "<g>\n"
         for series in Self.series where frames.contains(where: { series.value($0) != nil }) {
-            out += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 24))\" y2=\"\(f(legendY))\" stroke=\"\(series.color)\" stroke-width=\"2.5\"/>\n"
+            out += "<line x1=\"\(f(legendX))\" y1=\"\(f(legendY))\" x2=\"\(f(legendX + 24))\" y2=\"\(f(legendY))\" stroke=\"\(series.color)\" stroke-width=\"2.5\"\(series.dashAttribute)/>\n"
             out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(legendY + 4))\">\(series.name)</text>\n"
             legendY += 22
         }

@@ -18,7 +18,12 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
     /// Median of display period x frame divisor: the time one frame may take.
     public var frameBudgetMs: Double?
     public var interval: Distribution?
+    /// The busiest thread's CPU time per frame.
     public var appCpu: Distribution?
+    /// Its parts: the xrWaitFrame (simulation) thread and the xrBeginFrame
+    /// to xrEndFrame (render) thread; nil where not recorded.
+    public var simCpu: Distribution?
+    public var renderCpu: Distribution?
     public var appGpu: Distribution?
     public var layerCpu: Distribution?
     /// The layer's own GPU passes (upscaling), over the frames that ran one.
@@ -80,6 +85,8 @@ public struct FrameStatistics: Sendable, Equatable, Codable {
         let intervals = records.compactMap(\.frameIntervalNs)
         interval = Distribution(nanoseconds: intervals)
         appCpu = Distribution(nanoseconds: records.compactMap(\.appCpuNs))
+        simCpu = Distribution(nanoseconds: records.compactMap(\.simCpuNs))
+        renderCpu = Distribution(nanoseconds: records.compactMap(\.renderCpuNs))
         let gpuTimes = records.compactMap(\.appGpuNs)
         appGpu = Distribution(nanoseconds: gpuTimes)
         layerCpu = Distribution(nanoseconds: records.compactMap(\.layerCpuNs))

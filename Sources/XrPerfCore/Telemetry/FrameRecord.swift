@@ -10,7 +10,14 @@ public struct FrameRecord: Sendable, Equatable {
     public var beginCallNs: Int64
     public var endCallNs: Int64
     public var endReturnNs: Int64
+    /// The busiest thread's CPU time for the frame (AppCpuTime).
     public var appCpuNs: Int64?
+    /// Its parts: the xrWaitFrame thread from the wait's return to its next
+    /// frame call, and the xrBeginFrame thread from the begin to the
+    /// xrEndFrame call; nil where not measured (recordings made before the
+    /// parts were, or without thread clocks).
+    public var simCpuNs: Int64?
+    public var renderCpuNs: Int64?
     public var appGpuNs: Int64?
     public var layerCpuNs: Int64?
     public var layerGpuNs: Int64?
@@ -24,9 +31,10 @@ public struct FrameRecord: Sendable, Equatable {
 
     public init(frameIndex: UInt64 = 0, predictedDisplayTime: Int64 = 0, displayPeriodNs: Int64 = 0,
                 waitCallNs: Int64 = 0, waitReturnNs: Int64 = 0, beginCallNs: Int64 = 0, endCallNs: Int64 = 0,
-                endReturnNs: Int64 = 0, appCpuNs: Int64? = nil, appGpuNs: Int64? = nil, layerCpuNs: Int64? = nil,
-                layerGpuNs: Int64? = nil, frameIntervalNs: Int64? = nil, missedFrames: UInt32 = 0,
-                flags: FrameFlags = [], features: FeatureFlags = [], knobs: KnobSettings = .init()) {
+                endReturnNs: Int64 = 0, appCpuNs: Int64? = nil, simCpuNs: Int64? = nil, renderCpuNs: Int64? = nil,
+                appGpuNs: Int64? = nil, layerCpuNs: Int64? = nil, layerGpuNs: Int64? = nil,
+                frameIntervalNs: Int64? = nil, missedFrames: UInt32 = 0, flags: FrameFlags = [],
+                features: FeatureFlags = [], knobs: KnobSettings = .init()) {
         self.frameIndex = frameIndex
         self.predictedDisplayTime = predictedDisplayTime
         self.displayPeriodNs = displayPeriodNs
@@ -36,6 +44,8 @@ public struct FrameRecord: Sendable, Equatable {
         self.endCallNs = endCallNs
         self.endReturnNs = endReturnNs
         self.appCpuNs = appCpuNs
+        self.simCpuNs = simCpuNs
+        self.renderCpuNs = renderCpuNs
         self.appGpuNs = appGpuNs
         self.layerCpuNs = layerCpuNs
         self.layerGpuNs = layerGpuNs

@@ -137,6 +137,8 @@ public struct FrameTimeline: Sendable {
         if let simulationClock { simulation?.close(at: simulationClock) }
         if simulation != nil || render != nil {
             frame.appCpuNs = AppCpuTime.of(simulation: simulation, render: render)
+            frame.simCpuNs = simulation?.nanoseconds
+            frame.renderCpuNs = render?.nanoseconds
         } else {
             frame.appCpuNs = frame.endCallNs >= frame.waitReturnNs ? frame.endCallNs - frame.waitReturnNs : nil
         }

@@ -10,7 +10,10 @@
 ///     {"type":"end","frames":1000,"dropped":0}
 ///
 /// Durations are milliseconds with microsecond resolution (null when not
-/// measured); timestamps are integer nanoseconds of CLOCK_MONOTONIC.
+/// measured); timestamps are integer nanoseconds of CLOCK_MONOTONIC. Fields
+/// are only ever added within a version (readers skip names they do not
+/// know, and treat a missing duration as not measured): `sim_cpu_ms` and
+/// `render_cpu_ms` came that way.
 public enum RecordingFormat {
     public static let formatName = "xrperf-recording"
     public static let version = 1
@@ -45,6 +48,8 @@ public enum RecordingFormat {
         line.field("end_call_ns", frame.endCallNs, into: &buffer)
         line.field("end_return_ns", frame.endReturnNs, into: &buffer)
         line.milliseconds("app_cpu_ms", frame.appCpuNs, into: &buffer)
+        line.milliseconds("sim_cpu_ms", frame.simCpuNs, into: &buffer)
+        line.milliseconds("render_cpu_ms", frame.renderCpuNs, into: &buffer)
         line.milliseconds("app_gpu_ms", frame.appGpuNs, into: &buffer)
         line.milliseconds("layer_cpu_ms", frame.layerCpuNs, into: &buffer)
         line.milliseconds("layer_gpu_ms", frame.layerGpuNs, into: &buffer)

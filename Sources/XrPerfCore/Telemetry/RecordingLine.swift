@@ -65,6 +65,8 @@ struct RecordedFrame: Decodable {
         case endCall = "end_call_ns"
         case endReturn = "end_return_ns"
         case appCpu = "app_cpu_ms"
+        case simCpu = "sim_cpu_ms"
+        case renderCpu = "render_cpu_ms"
         case appGpu = "app_gpu_ms"
         case layerCpu = "layer_cpu_ms"
         case layerGpu = "layer_gpu_ms"
@@ -124,7 +126,7 @@ struct RecordedFrame: Decodable {
             waitCallNs: try timestamp(.waitCall), waitReturnNs: try timestamp(.waitReturn),
             beginCallNs: try timestamp(.beginCall), endCallNs: try timestamp(.endCall),
             endReturnNs: try timestamp(.endReturn), appCpuNs: try nanoseconds(.appCpu),
-            appGpuNs: try nanoseconds(.appGpu), layerCpuNs: try nanoseconds(.layerCpu),
+            simCpuNs: try nanoseconds(.simCpu), renderCpuNs: try nanoseconds(.renderCpu), appGpuNs: try nanoseconds(.appGpu), layerCpuNs: try nanoseconds(.layerCpu),
             layerGpuNs: try nanoseconds(.layerGpu), frameIntervalNs: try nanoseconds(.interval),
             missedFrames: missed, flags: flags, features: features, knobs: knobs)
         if let forecast = try nanoseconds(.forecastGpu), let target = try nanoseconds(.target) {

@@ -16,6 +16,8 @@ extension XrPerfFrameRecord {
         endCallNs = frame.endCallNs
         endReturnNs = frame.endReturnNs
         appCpuNs = frame.appCpuNs ?? -1
+        simCpuNs = frame.simCpuNs ?? -1
+        renderCpuNs = frame.renderCpuNs ?? -1
         appGpuNs = frame.appGpuNs ?? -1
         layerCpuNs = frame.layerCpuNs ?? -1
         layerGpuNs = frame.layerGpuNs ?? -1
