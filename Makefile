@@ -50,6 +50,7 @@ manifests:
 	tools/render-manifest.sh layers/XrApiLayer_xrperf.explicit.json.in $(OUT)/manifests/explicit/XrApiLayer_xrperf.json $(BIN_DIR)/libXrApiLayer_xrperf.so 1
 	tools/render-manifest.sh layers/XrApiLayer_xrperf.implicit.json.in $(OUT)/manifests/implicit/XrApiLayer_xrperf.json $(BIN_DIR)/libXrApiLayer_xrperf.so 1
 	tools/render-manifest.sh layers/xrsim_runtime.json.in $(OUT)/manifests/xrsim.json $(BIN_DIR)/libXrSim.so 1
+	tools/render-manifest.sh layers/VkLayer_xrperf_frame_timing.json.in $(OUT)/manifests/vulkan/VkLayer_xrperf_frame_timing.json $(BIN_DIR)/libXrApiLayer_xrperf.so 1
 	ln -sfn $(BIN_DIR) $(OUT)/bin
 
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Wno-missing-field-initializers -I$(ROOT)/include
@@ -105,12 +106,15 @@ install: build
 		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/explicit.d/XrApiLayer_xrperf.json $(PREFIX)/lib/libXrApiLayer_xrperf.so 1
 	tools/render-manifest.sh layers/XrApiLayer_xrperf.implicit.json.in \
 		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/implicit.d/XrApiLayer_xrperf.json $(PREFIX)/lib/libXrApiLayer_xrperf.so 1
+	tools/render-manifest.sh layers/VkLayer_xrperf_frame_timing.json.in \
+		$(DESTDIR)$(PREFIX)/share/vulkan/explicit_layer.d/VkLayer_xrperf_frame_timing.json $(PREFIX)/lib/libXrApiLayer_xrperf.so 1
 	@echo "installed into $(DESTDIR)$(PREFIX); run 'xrperf doctor' to check"
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/lib/libXrApiLayer_xrperf.so $(DESTDIR)$(PREFIX)/bin/xrperf \
 		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/explicit.d/XrApiLayer_xrperf.json \
-		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/implicit.d/XrApiLayer_xrperf.json
+		$(DESTDIR)$(PREFIX)/share/openxr/1/api_layers/implicit.d/XrApiLayer_xrperf.json \
+		$(DESTDIR)$(PREFIX)/share/vulkan/explicit_layer.d/VkLayer_xrperf_frame_timing.json
 
 clean:
 	rm -rf $(OUT) .build

@@ -7,8 +7,9 @@
 #
 # The app gets a byte on stdin after SECONDS (hello_xr's way to quit) and the
 # NAME=VALUE environment. Inside the chroot, BIN_DIR is /opt/xrperf, OUT_DIR
-# is /out (what the app writes there stays) and the explicit manifest of the
-# layer lies in /out/layers. OUT_DIR receives app.log, monado.log and rc (the
+# is /out (what the app writes there stays), the explicit manifest of the
+# layer lies in /out/layers and that of its Vulkan layer in /out/vulkan
+# (VK_ADD_LAYER_PATH, as an installed xrperf is found). OUT_DIR receives app.log, monado.log and rc (the
 # app's exit status). The build's Swift executables (xrperf-loadgen, xrperf)
 # link the toolchain's Swift runtime by an absolute RUNPATH: those directories
 # are mounted read-only at the same place inside, so they run there as built.
@@ -28,6 +29,8 @@ mkdir -p "$out/layers"
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/render-manifest.sh" "$here/../layers/XrApiLayer_xrperf.explicit.json.in" "$out/layers/XrApiLayer_xrperf.json" \
 	/opt/xrperf/libXrApiLayer_xrperf.so 1 >/dev/null
+"$here/render-manifest.sh" "$here/../layers/VkLayer_xrperf_frame_timing.json.in" \
+	"$out/vulkan/VkLayer_xrperf_frame_timing.json" /opt/xrperf/libXrApiLayer_xrperf.so 1 >/dev/null
 mkdir -p "$root/opt/xrperf" "$root/out"
 runtime_dirs=()
 if [ -f "$bin/xrperf-loadgen" ] && command -v readelf >/dev/null; then
@@ -84,7 +87,7 @@ fi
 mkfifo /tmp/app-stdin /tmp/never
 ( exec 4<>/tmp/never; read -r -t "$seconds" -u 4 || true; echo ) >/tmp/app-stdin &
 feeder=$!
-env XR_API_LAYER_PATH=/out/layers:/usr/share/openxr/1/api_layers/explicit.d \
+env XR_API_LAYER_PATH=/out/layers:/usr/share/openxr/1/api_layers/explicit.d VK_ADD_LAYER_PATH=/out/vulkan \
 	"${vars[@]}" timeout --kill-after=10 $((seconds + 120)) "$@" </tmp/app-stdin >/out/app.log 2>&1
 echo $? >/out/rc
 kill "$feeder" 2>/dev/null

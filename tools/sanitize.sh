@@ -5,7 +5,8 @@
 # Builds the layer, XrSim and xrperf-loadgen with `swift build --sanitize=`
 # (XRPERF_SANITIZE=1 in Package.swift) into .build-tsan / .build-asan, then
 # runs loadgen single- and two-threaded (telemetry and recording on; again
-# with upscaling at render scale 0.5), three loadgens at once, hello_xr and
+# with upscaling at render scale 0.5; pipelined with a render thread that
+# idles; the layer's Vulkan layer timing the app's submissions throughout), three loadgens at once, hello_xr and
 # instance_churn (instances and sessions one after another in one process).
 # hello_xr and the C host are not instrumented: the toolchain's shared
 # sanitizer runtime is preloaded into them. Reports not matched by
@@ -41,6 +42,9 @@ chmod 700 "$out"
 "$root/tools/render-manifest.sh" "$root/layers/XrApiLayer_xrperf.explicit.json.in" \
     "$out/manifests/explicit/XrApiLayer_xrperf.json" "$bin/libXrApiLayer_xrperf.so" 1
 "$root/tools/render-manifest.sh" "$root/layers/xrsim_runtime.json.in" "$out/manifests/xrsim.json" "$bin/libXrSim.so" 1
+# The layer's Vulkan layer too: the app's submissions are timed through it.
+"$root/tools/render-manifest.sh" "$root/layers/VkLayer_xrperf_frame_timing.json.in" \
+    "$out/manifests/vulkan/VkLayer_xrperf_frame_timing.json" "$bin/libXrApiLayer_xrperf.so" 1
 gcc -std=c11 -O1 -g -I"$root/include" -o "$out/hosts/instance_churn" "$root/Tests/hosts/instance_churn.c" \
     -lopenxr_loader -lvulkan
 
@@ -60,7 +64,7 @@ chmod 700 "$runtime_dir"
 # The caller's own OpenXR setup never leaks in; recordings go to OUT_DIR.
 base_env=(env -u XR_ENABLE_API_LAYERS -u XR_API_LAYER_PATH -u XRPERF_PROFILE -u XRPERF_TELEMETRY
     XR_RUNTIME_JSON="$out/manifests/xrsim.json" XR_API_LAYER_PATH="$out/manifests/explicit"
-    XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRSIM_CLOCK=virtual XRSIM_RESOLUTION=128x128
+    VK_ADD_LAYER_PATH="$out/manifests/vulkan" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRSIM_CLOCK=virtual XRSIM_RESOLUTION=128x128
     XRPERF_LOG_LEVEL=info XDG_RUNTIME_DIR="$runtime_dir" XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state")
 
 # Mesa's lavapipe keeps a little state it never frees (excused in
@@ -115,6 +119,8 @@ report_result() {
 loadgen=("$bin/xrperf-loadgen" --frames "$frames" --gpu-iterations 0)
 run loadgen-1-thread no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 1
 run loadgen-2-threads no XRSIM_FRAMES=0 -- "${loadgen[@]}" --threads 2
+run loadgen-pipelined-idle no XRSIM_FRAMES=0 -- "${loadgen[@]}" --pipelined --sim-cpu-ms 0.2 --render-cpu-ms 0.2 \
+    --render-idle-ms 0.5
 run loadgen-2-threads-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 2
 run loadgen-1-thread-upscale no XRSIM_FRAMES=0 XRPERF_RENDER_SCALE=0.5 -- "${loadgen[@]}" --threads 1 --swapchain-layout array
 # Quad views with the focus following a scripted gaze: the layer's gaze

@@ -24,11 +24,14 @@ chmod 700 "$out" "$out/xdg"
 "$root/tools/render-manifest.sh" "$root/layers/XrApiLayer_xrperf.explicit.json.in" \
     "$out/manifests/explicit/XrApiLayer_xrperf.json" "$bin/libXrApiLayer_xrperf.so" 1
 "$root/tools/render-manifest.sh" "$root/layers/xrsim_runtime.json.in" "$out/manifests/xrsim.json" "$bin/libXrSim.so" 1
+# The layer's Vulkan layer too: the app's submissions are timed through it.
+"$root/tools/render-manifest.sh" "$root/layers/VkLayer_xrperf_frame_timing.json.in" \
+    "$out/manifests/vulkan/VkLayer_xrperf_frame_timing.json" "$bin/libXrApiLayer_xrperf.so" 1
 
 start=$SECONDS
 env -u XR_ENABLE_API_LAYERS -u XRPERF_PROFILE -u XRPERF_TELEMETRY -u XRPERF_LOG_FILE \
     XR_RUNTIME_JSON="$out/manifests/xrsim.json" XR_API_LAYER_PATH="$out/manifests/explicit" \
-    XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRSIM_CLOCK=virtual XRSIM_FRAMES=0 \
+    VK_ADD_LAYER_PATH="$out/manifests/vulkan" XR_ENABLE_API_LAYERS=XR_APILAYER_XRPERF_performance XRSIM_CLOCK=virtual XRSIM_FRAMES=0 \
     XRSIM_RESOLUTION=64x64 XRPERF_CONTROLLER=on XRPERF_FRAME_DIVISOR=true XRPERF_RECORD="$out/recording.jsonl" \
     XRPERF_LOG_LEVEL=info XDG_RUNTIME_DIR="$out/xdg" XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state" \
     "$bin/xrperf-loadgen" --frames "$frames" --gpu-iterations 0 --threads 2 --dynamic-resolution \
@@ -57,8 +60,10 @@ if [ "$status" -ne 0 ] || ! grep -q "frames=$frames " "$out/loadgen.log"; then
     exit 1
 fi
 
-# The recording (~470 bytes a frame) is only checked for completeness.
+# The recording (~470 bytes a frame) is only checked for completeness, and
+# that the Vulkan layer timed the app's submissions (its splice is on the path).
 recorded=$(wc -l <"$out/recording.jsonl")
+grep -q '"gpu_busy"' "$out/recording.jsonl" || { echo "soak: no frame was timed by the Vulkan layer (gpu_busy)" >&2; exit 1; }
 rm -f "$out/recording.jsonl"
 [ "$recorded" -gt "$frames" ] || { echo "soak: the recording holds $recorded lines for $frames frames" >&2; exit 1; }
 

@@ -12,6 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <vulkan/vulkan.h>
+#include <vulkan/vk_layer.h>
 #include <openxr/openxr.h>
 #include <openxr/openxr_platform.h>
 

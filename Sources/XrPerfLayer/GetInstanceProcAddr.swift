@@ -18,6 +18,10 @@ func layerGetInstanceProcAddr(
             function.pointee = nil
             return XR_ERROR_FUNCTION_UNSUPPORTED
         }
+        if ours.wrapsNext {
+            let result = state.next.getInstanceProcAddr(instance, name, function)
+            guard result == XR_SUCCESS, function.pointee != nil else { return result }
+        }
         function.pointee = ours.function
         return XR_SUCCESS
     }

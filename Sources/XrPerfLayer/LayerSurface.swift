@@ -11,6 +11,9 @@ struct Intercept: @unchecked Sendable {
     /// The layer extension the function belongs to: it exists only on
     /// instances where the app enabled it.
     var requiredExtension: String?
+    /// A runtime extension's function the layer wraps: it exists only where
+    /// the next link has it.
+    var wrapsNext = false
 }
 
 private func erase<Function>(_ function: Function) -> PFN_xrVoidFunction {
@@ -53,6 +56,9 @@ enum LayerSurface {
         Intercept(name: "xrAttachSessionActionSets",
                   function: erase(layerAttachSessionActionSets as PFN_xrAttachSessionActionSets)),
         Intercept(name: "xrSyncActions", function: erase(layerSyncActions as PFN_xrSyncActions)),
+        // Puts xrperf's Vulkan layer on the app's VkInstance (VulkanLayer/).
+        Intercept(name: "xrCreateVulkanInstanceKHR",
+                  function: erase(layerCreateVulkanInstanceKHR as PFN_xrCreateVulkanInstanceKHR), wrapsNext: true),
         Intercept(name: "xrGetRecommendedLayerResolutionMETA",
                   function: erase(layerGetRecommendedLayerResolutionMETA as PFN_xrGetRecommendedLayerResolutionMETA),
                   requiredExtension: LayerExtensions.recommendedLayerResolution),

@@ -2,7 +2,8 @@ import COpenXR
 import Glibc
 import XrPerfCore
 
-/// The one symbol the library exports. The loader calls it once per
+/// The OpenXR loader's entry point (the Vulkan layer has its own,
+/// VulkanLayerNegotiation.swift). The loader calls it once per
 /// instance it creates, so it must stay idempotent and keep no state.
 @_cdecl("xrNegotiateLoaderApiLayerInterface")
 public func xrNegotiateLoaderApiLayerInterface(

@@ -52,7 +52,9 @@ func layerAcquireSwapchainImage(
 ) -> XrResult {
     guard let state = Registry.swapchains.lookup(handleKey(swapchain)) else { return XR_ERROR_HANDLE_INVALID }
     guard let acquire = state.session.instance.next.acquireSwapchainImage else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    guard let substitution = state.substitution else { return acquire(swapchain, acquireInfo, index) }
+    guard let substitution = state.substitution else {
+        return RuntimeCallMarker.during { acquire(swapchain, acquireInfo, index) }
+    }
     if let acquireInfo, acquireInfo.pointee.type != XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO { return XR_ERROR_VALIDATION_FAILURE }
     guard let index else { return XR_ERROR_VALIDATION_FAILURE }
     return substitution.ring.withLock { ring in
@@ -68,7 +70,7 @@ func layerAcquireSwapchainImage(
 func layerWaitSwapchainImage(_ swapchain: XrSwapchain?, _ waitInfo: UnsafePointer<XrSwapchainImageWaitInfo>?) -> XrResult {
     guard let state = Registry.swapchains.lookup(handleKey(swapchain)) else { return XR_ERROR_HANDLE_INVALID }
     guard let wait = state.session.instance.next.waitSwapchainImage else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    guard let substitution = state.substitution else { return wait(swapchain, waitInfo) }
+    guard let substitution = state.substitution else { return RuntimeCallMarker.during { wait(swapchain, waitInfo) } }
     guard let waitInfo, waitInfo.pointee.type == XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO else { return XR_ERROR_VALIDATION_FAILURE }
     // The layer's images are free as soon as they are acquired: the pass that
     // last read one was ordered before the app's next use on the same queue.
@@ -87,7 +89,9 @@ func layerReleaseSwapchainImage(
 ) -> XrResult {
     guard let state = Registry.swapchains.lookup(handleKey(swapchain)) else { return XR_ERROR_HANDLE_INVALID }
     guard let release = state.session.instance.next.releaseSwapchainImage else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    guard let substitution = state.substitution else { return release(swapchain, releaseInfo) }
+    guard let substitution = state.substitution else {
+        return RuntimeCallMarker.during { release(swapchain, releaseInfo) }
+    }
     if let releaseInfo, releaseInfo.pointee.type != XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO { return XR_ERROR_VALIDATION_FAILURE }
     return substitution.ring.withLock { ring in
         do throws(LayerImageRing.Failure) {

@@ -3,7 +3,9 @@ import XrPerfCore
 
 /// App GPU time per frame from timestamps written on the app's own queue: one
 /// at xrBeginFrame, before the app's work of the frame, and one at xrEndFrame,
-/// after it. Both are bottom of pipe: a top-of-pipe timestamp may be written
+/// after it; where xrperf's Vulkan layer sees the app's submissions, the
+/// GPU's busy time over them instead (SubmissionBrackets), and the span
+/// between the two only for frames whose submissions could not all be timed. Both are bottom of pipe: a top-of-pipe timestamp may be written
 /// as soon as earlier commands have started, so while the GPU still runs the
 /// previous frame (apps and runtimes overlap one) that frame's tail would be
 /// counted in this one. The spec lets the runtime, and so
@@ -59,7 +61,10 @@ public final class GpuFrameTimer: @unchecked Sendable {
     public let validBits: UInt32
     private let functions: VulkanDeviceFunctions
     private let device: VkDevice
-    private let queue: VkQueue
+    /// The app's queue, whose submissions the Vulkan layer brackets.
+    public let queue: VkQueue
+    /// nil when the brackets could not be made: frames are timed by their span.
+    public private(set) var brackets: SubmissionBrackets?
     private let queryPool: VkQueryPool
     private let commandPool: VkCommandPool
     private var beginCommands: [VkCommandBuffer?]
@@ -135,7 +140,17 @@ public final class GpuFrameTimer: @unchecked Sendable {
             destroyObjects()
             throw error
         }
+        do {
+            brackets = try SubmissionBrackets(functions: functions, device: binding.device,
+                                              physicalDevice: binding.physicalDevice,
+                                              queueFamilyIndex: binding.queueFamilyIndex, slots: Self.slotCount)
+        } catch {
+            bracketFailure = error.description
+        }
     }
+
+    /// Why there are no brackets, for the session's log.
+    public private(set) var bracketFailure: String?
 
     /// The timestamps never change, so the command buffers are recorded once
     /// and resubmitted: nothing is recorded or allocated per frame.
@@ -165,19 +180,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
             guard let begin = beginCommands[slot], let end = endCommands[slot] else {
                 throw .vulkan("vkAllocateCommandBuffers", VK_ERROR_OUT_OF_HOST_MEMORY)
             }
-            result = functions.beginCommandBuffer(begin, &simultaneousInfo)
-            guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
-            functions.cmdResetQueryPool(begin, queryPool, first, 2)
-            functions.cmdWriteTimestamp(begin, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, first)
-            result = functions.endCommandBuffer(begin)
-            guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
-
-            result = functions.beginCommandBuffer(end, &beginInfo)
-            guard result == VK_SUCCESS else { throw .vulkan("vkBeginCommandBuffer", result) }
-            functions.cmdWriteTimestamp(end, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, queryPool, first + 1)
-            readback?.record(end, pool: queryPool, slot: slot)
-            result = functions.endCommandBuffer(end)
-            guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
+            try functions.recordTimestampPair(start: begin, startInfo: simultaneousInfo, end: end, endInfo: beginInfo,
+                                              pool: queryPool, first: first, readback: readback, slot: slot)
 
             var fenceInfo = VkFenceCreateInfo()
             fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
@@ -201,6 +205,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
         guard let command = beginCommands[slot] else { return false }
         try submit(command, fence: nil)
         slots[slot] = .begun(frame: frame)
+        brackets?.open(slot: slot)
         return true
     }
 
@@ -208,6 +213,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
     /// behind all the work the app submitted for it.
     public func frameEnding(_ frame: UInt64) throws(Failure) {
         let slot = Int(frame % UInt64(Self.slotCount))
+        brackets?.close()
         guard case .begun(let begun) = slots[slot], begun == frame,
               let command = endCommands[slot], let fence = fences[slot] else { return }
         var fences: VkFence? = fence
@@ -217,22 +223,27 @@ public final class GpuFrameTimer: @unchecked Sendable {
         slots[slot] = .submitted(frame: frame)
     }
 
-    /// Hands over every frame whose timestamps are back: its GPU time, or nil
-    /// when the values were unusable. Never waits: the values are read from
+    /// Hands over every frame whose timestamps are back: its GPU time (nil
+    /// when the values were unusable) and whether that is the busy time over
+    /// its submissions (else the span). Never waits: the values are read from
     /// host memory the slot's own submission wrote.
-    public func collect(_ deliver: (UInt64, Int64?) -> Void) throws(Failure) {
+    public func collect(_ deliver: (UInt64, Int64?, Bool) -> Void) throws(Failure) {
         for slot in 0..<Self.slotCount {
             guard case .submitted(let frame) = slots[slot], let fence = fences[slot] else { continue }
             let status = functions.getFenceStatus(device, fence)
             if status == VK_NOT_READY { continue }
             guard status == VK_SUCCESS else { throw .vulkan("vkGetFenceStatus", status) }
             slots[slot] = .idle
+            if let busy = brackets?.busyNanoseconds(slot: slot, validBits: validBits, period: timestampPeriod) {
+                deliver(frame, busy, true)
+                continue
+            }
             guard let ticks = readback?.ticks(slot: slot) else {
-                deliver(frame, nil)
+                deliver(frame, nil, false)
                 continue
             }
             deliver(frame, TimestampMath.nanoseconds(begin: ticks.begin, end: ticks.end, validBits: validBits,
-                                                    period: timestampPeriod))
+                                                    period: timestampPeriod), false)
         }
     }
 
@@ -262,6 +273,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
         functions.destroyQueryPool(device, queryPool, nil)
         readback?.destroy()
         readback = nil
+        brackets?.destroy()
+        brackets = nil
     }
 
     private func submit(_ command: VkCommandBuffer, fence: VkFence?) throws(Failure) {

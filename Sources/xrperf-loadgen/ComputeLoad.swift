@@ -4,7 +4,8 @@ import COpenXR
 /// eye's layer of its acquired swapchain image, either as a storage image or
 /// through a staging image and a copy (--write). Everything is created up
 /// front (descriptor sets, staging images, a small ring of command buffers),
-/// so a frame only records and submits.
+/// so a frame only records and submits. With --frame-log each frame's
+/// command buffer also carries the app's own timestamps (FrameTimestamps).
 final class ComputeLoad {
     /// Frames the GPU may be behind. Two keeps the queue fed while the
     /// layer's ring of timestamp slots (4) is always free again when reused.
@@ -18,8 +19,11 @@ final class ComputeLoad {
     private var commandBuffers: [VkCommandBuffer?] = []
     private var fences: [VkFence?] = []
     private var slot = 0
+    /// --frame-log on a queue that writes timestamps; nil otherwise, and the
+    /// command buffers are what they were without it.
+    private var timestamps: FrameTimestamps?
 
-    init(vulkan: VulkanDevice, targets: RenderTargets) throws(LoadgenError) {
+    init(vulkan: VulkanDevice, targets: RenderTargets, timed: Bool = false) throws(LoadgenError) {
         device = vulkan.device
         queue = vulkan.queue
         pipeline = try LoadPipeline(device: vulkan.device)
@@ -31,6 +35,9 @@ final class ComputeLoad {
         }
         do throws(LoadgenError) {
             try createCommandRing(queueFamilyIndex: vulkan.queueFamilyIndex)
+            if timed && vulkan.timestampValidBits > 0 {
+                timestamps = try FrameTimestamps(vulkan: vulkan, slots: Self.framesInFlight)
+            }
         } catch {
             destroy()
             throw error
@@ -40,12 +47,27 @@ final class ComputeLoad {
     /// Waits until the ring's next command buffer is free (the GPU is at most
     /// `framesInFlight` frames behind). Call before xrBeginFrame so that the
     /// layer's begin timestamp does not queue behind older frames' work.
-    func waitForFreeSlot() throws(LoadgenError) {
+    /// Returns the GPU time of the frame that used the slot last, when timed
+    /// and not read yet.
+    func waitForFreeSlot() throws(LoadgenError) -> FrameTimestamps.Measurement? {
         try vkCheck(vkWaitForFences(device, 1, &fences[slot], VK_TRUE, UInt64.max), "vkWaitForFences")
+        return try timestamps?.read(slot: slot)
+    }
+
+    /// Waits for every frame still on the GPU and hands over the GPU times
+    /// not read yet (at the end of the run, before the frame log is written).
+    func finish(_ measured: (FrameTimestamps.Measurement) -> Void) throws(LoadgenError) {
+        for index in 0..<Self.framesInFlight {
+            // Oldest first: the slot the ring reuses next was submitted first.
+            let next = (slot + index) % Self.framesInFlight
+            try vkCheck(vkWaitForFences(device, 1, &fences[next], VK_TRUE, UInt64.max), "vkWaitForFences")
+            if let measurement = try timestamps?.read(slot: next) { measured(measurement) }
+        }
     }
 
     /// Records and submits this frame's pass for each eye; `imageIndices` are
-    /// the acquired images, per swapchain of `targets`.
+    /// the acquired images, per swapchain of `targets`; `frame` is the
+    /// frame's index in submit order.
     func submit(targets: RenderTargets, imageIndices: [UInt32], load: FrameLoad, pattern: TestPattern,
                 frame: UInt64) throws(LoadgenError) {
         let commands = commandBuffers[slot]
@@ -55,6 +77,7 @@ final class ComputeLoad {
         begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
         begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT.rawValue
         try vkCheck(vkBeginCommandBuffer(commands, &begin), "vkBeginCommandBuffer")
+        timestamps?.recordStart(commands, slot: slot)
         vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.pipeline)
         for (eye, target) in targets.eyes.enumerated() {
             let imageIndex = Int(imageIndices[target.swapchainIndex])
@@ -75,6 +98,7 @@ final class ComputeLoad {
                 recordStaged(commands, image, target, storage.staging[eye].image, &constants)
             }
         }
+        timestamps?.recordEnd(commands, slot: slot, frame: frame)
         try vkCheck(vkEndCommandBuffer(commands), "vkEndCommandBuffer")
         var submit = VkSubmitInfo()
         submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
@@ -95,6 +119,8 @@ final class ComputeLoad {
         if let commandPool { vkDestroyCommandPool(device, commandPool, nil) }
         commandPool = nil
         commandBuffers = []
+        timestamps?.destroy()
+        timestamps = nil
         storage.destroy()
         pipeline.destroy()
     }

@@ -7,6 +7,10 @@ struct FrameTicket {
     var state: XrFrameState
     /// CLOCK_MONOTONIC when xrWaitFrame returned: the CPU load counts from here.
     var waitReturnNs: UInt64
+    /// The waiting thread's CPU clock (CLOCK_THREAD_CPUTIME_ID) at the same
+    /// moment: where the frame's simulation span starts. Means nothing on
+    /// another thread.
+    var waitReturnCpuNs: UInt64
 }
 
 /// The hand-over between the waiting thread and the render thread, one frame

@@ -78,22 +78,68 @@ struct LoadgenCommand: ParsableCommand {
             xrBeginFrame (CPU work is done before the frame's GPU work starts, so it \
             never inflates app GPU time). The work is the same on a busy machine, \
             where it takes longer; waiting (for the GPU, for the runtime) is not \
-            part of it, as xrperf measures app CPU time per thread.
+            part of it, as xrperf measures app CPU time per thread. Three more \
+            amounts of work per frame, each 0 to 10000 ms and valid in every mode \
+            (schedules do not set them), model an engine's threads: --sim-cpu-ms \
+            spins the same way on the thread that called xrWaitFrame, right after \
+            it returns (the simulation); --render-cpu-ms spins on the render \
+            thread right after xrBeginFrame returns; --render-idle-ms then sleeps \
+            that long in wall time on the render thread (nanosleep, no CPU work) \
+            before the frame's GPU work is submitted, as a render thread waiting \
+            on its game thread or a lock before its first vkQueueSubmit, while the \
+            GPU idles. One frame, in order: xrWaitFrame, --sim-cpu-ms, [the \
+            hand-over to the render thread], the wait for a free GPU slot, \
+            --cpu-ms, xrBeginFrame, --render-cpu-ms, --render-idle-ms, \
+            [xrSyncActions], xrLocateViews, acquire, GPU submit, release, \
+            xrEndFrame. Frames the runtime does not want drawn (shouldRender \
+            false) do all of it except xrLocateViews, the images and the GPU work.
 
-            THREADS (--threads): 1 (default) runs the whole frame loop on one \
-            thread. 2 splits it as engines do: the main thread polls events and \
-            calls xrWaitFrame, then hands the frame (its XrFrameState and the time \
-            xrWaitFrame returned) to a render thread, which runs the CPU load, \
-            waits for a free GPU slot, calls xrBeginFrame, acquires, waits on and \
-            releases the swapchain images, submits the GPU work and calls \
-            xrEndFrame. The main thread goes on to the next xrWaitFrame as soon as \
-            the render thread has called xrBeginFrame for the frame handed over \
-            (the spec lets xrWaitFrame proceed only then), so the next wait \
-            overlaps the rest of the previous frame; at most one frame waits to be \
-            rendered. Before xrEndSession the main thread waits until the render \
-            thread has ended every frame handed over, so --frames counts frames \
-            submitted in both modes. A failure on the render thread ends the run \
-            with exit status 1 like one on the main thread.
+            THREADS AND PIPELINING (--threads, --pipelined): --threads 1 (default) \
+            runs the whole frame loop on one thread. --threads 2, or --pipelined \
+            (the same; with --threads 1 a usage error), splits it as engines do: \
+            the main (simulation) thread polls events, calls xrWaitFrame and runs \
+            --sim-cpu-ms, then hands the frame (its XrFrameState and the time \
+            xrWaitFrame returned) to a render thread, which waits for a free GPU \
+            slot, runs --cpu-ms, calls xrBeginFrame, runs --render-cpu-ms and \
+            --render-idle-ms, acquires, waits on and releases the swapchain \
+            images, submits the GPU work and calls xrEndFrame. The main thread \
+            goes on to the next xrWaitFrame as soon as the render thread has \
+            called xrBeginFrame for the frame handed over (the spec lets \
+            xrWaitFrame proceed only then), so the next wait and \
+            the simulation work after it overlap the rest of the previous frame; \
+            at most one frame waits to be rendered. Each thread then has the whole \
+            display period: at 90 Hz --pipelined --sim-cpu-ms 9 --render-cpu-ms 7 \
+            keeps full rate, where one thread, needing 16 ms a frame, shows every \
+            other period. Before xrEndSession the main thread waits until the \
+            render thread has ended every frame handed over, so --frames counts \
+            frames submitted in both modes. A failure on the render thread ends \
+            the run with exit status 1 like one on the main thread.
+
+            FRAME LOG (--frame-log FILE): the app's own measurement of every \
+            submitted frame, to set beside what a layer records for the same \
+            frame (the same display_time_ns). FILE is created when the app starts \
+            (if it cannot be, the app exits with status 1 naming it) and written \
+            at exit, once the frames still on the GPU have finished: JSON Lines, \
+            one object per submitted frame in submit order,
+              {"frame":<n>,"display_time_ns":<t>,"sim_cpu_ns":<c>,
+               "render_cpu_ns":<c>,"gpu_ns":<g or null>,"should_render":<bool>}
+            (one line each). frame counts from 0; display_time_ns is the frame's \
+            predictedDisplayTime. CPU times are the thread's own \
+            (CLOCK_THREAD_CPUTIME_ID), in nanoseconds. sim_cpu_ns: the thread that \
+            called xrWaitFrame, from its return to right before that thread's \
+            next frame call: on one thread this frame's xrBeginFrame; with two \
+            threads the next xrWaitFrame or, after the last frame, \
+            xrRequestExitSession or the wait for the render thread to end its \
+            frames (at session STOPPING or the loop's end), whichever comes first. \
+            render_cpu_ns: the render thread, from right before xrBeginFrame to \
+            right before xrEndFrame. gpu_ns: from a TOP_OF_PIPE timestamp first in \
+            the frame's command buffer to a BOTTOM_OF_PIPE one last in it \
+            (timestampPeriod, masked by the queue family's timestampValidBits); \
+            null when the frame rendered nothing or the queue has no timestamps. \
+            Only --frame-log adds the timestamps. Memory for the log is reserved \
+            at the start (--frames, or --seconds at up to 1000 Hz, or 65536 \
+            frames), so the frame loop does not allocate. A run that fails leaves \
+            FILE empty.
 
             DYNAMIC RESOLUTION (--dynamic-resolution): enables \
             XR_META_recommended_layer_resolution (the runtime or an enabled API \
@@ -184,13 +230,16 @@ struct LoadgenCommand: ParsableCommand {
             (fields: docs/loadgen.md).
 
             EXIT STATUS: 0 the session ended normally, 1 an OpenXR or Vulkan call \
-            failed or the runtime lacks what the app needs (message on standard \
-            error), 2 the schedule file cannot be read or parsed, 64 usage error.
+            failed, the runtime lacks what the app needs or the frame log cannot \
+            be written (message on standard error), 2 the schedule file cannot be \
+            read or parsed, 64 usage error.
 
             EXAMPLES:
               xrperf-loadgen --frames 900 --gpu-iterations 200 --pattern bar
               xrperf-loadgen --seconds 10 --scale 1.4 --cpu-ms 4
               xrperf-loadgen --frames 600 --threads 2 --cpu-ms 3
+              xrperf-loadgen --frames 900 --pipelined --sim-cpu-ms 9 --render-cpu-ms 7
+              xrperf-loadgen --frames 300 --render-idle-ms 5 --frame-log frames.jsonl
               xrperf-loadgen --frames 300 --quad-views --foveated --actions --json
               xrperf-loadgen --frames 5 --pattern text --format srgb \\
                 --swapchain-layout array --rect-offset 32,16 --scale 0.5
@@ -208,8 +257,24 @@ struct LoadgenCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("ALU iterations per pixel of the compute pass.", valueName: "n"))
     var gpuIterations: UInt32 = 100
 
-    @Option(name: .long, help: ArgumentHelp("CPU busy time per frame, in milliseconds.", valueName: "x"))
+    @Option(name: .long, help: ArgumentHelp(
+        "CPU busy time per frame on the render thread before xrBeginFrame, in milliseconds (0 to 10000).",
+        valueName: "x"))
     var cpuMs: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp(
+        "CPU busy time per frame on the thread that called xrWaitFrame, right after it returns (0 to 10000 ms; see THREADS AND PIPELINING).",
+        valueName: "x"))
+    var simCpuMs: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp(
+        "CPU busy time per frame on the render thread right after xrBeginFrame (0 to 10000 ms).", valueName: "x"))
+    var renderCpuMs: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Sleep per frame on the render thread after its CPU work, before the GPU work is submitted (0 to 10000 ms of wall time; the GPU idles).",
+        valueName: "x"))
+    var renderIdleMs: Double = 0
 
     @Option(name: .long, help: ArgumentHelp(
         "Render into the recommended size times this factor (0.1 to the runtime's maximum).", valueName: "s"))
@@ -248,9 +313,18 @@ struct LoadgenCommand: ParsableCommand {
     var graphics: GraphicsExtension = .vulkan2
 
     @Option(name: .long, help: ArgumentHelp(
-        "1: the frame loop on one thread; 2: xrWaitFrame on the main thread, the rest of each frame on a render thread (see THREADS).",
+        "1 (default): the frame loop on one thread; 2: xrWaitFrame on the main thread, the rest of each frame on a render thread (see THREADS AND PIPELINING).",
         valueName: "n"))
-    var threads: Int = 1
+    var threads: Int?
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "A simulation thread and a render thread, as engines run: the same as --threads 2 (see THREADS AND PIPELINING)."))
+    var pipelined = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write the app's own timing of every submitted frame to this file as JSON Lines at exit (see FRAME LOG).",
+        valueName: "file"))
+    var frameLog: String?
 
     @Flag(name: .long, help: ArgumentHelp(
         "Render at the size XR_META_recommended_layer_resolution recommends each frame (see DYNAMIC RESOLUTION)."))
@@ -281,11 +355,21 @@ struct LoadgenCommand: ParsableCommand {
         "Print the run summary as one JSON object instead of the text lines (see ENDING)."))
     var json = false
 
+    /// Threads running the frame loop: --pipelined is --threads 2.
+    private var threadCount: Int { pipelined ? 2 : threads ?? 1 }
+
     func validate() throws {
-        if threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
+        if let threads, threads != 1 && threads != 2 { throw ValidationError("--threads must be 1 or 2") }
+        if pipelined && threads == 1 {
+            throw ValidationError("--pipelined runs two threads; it cannot be combined with --threads 1")
+        }
         if let frames, frames == 0 { throw ValidationError("--frames must be at least 1") }
         if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds must be > 0") }
-        if !(cpuMs >= 0 && cpuMs <= 10_000) { throw ValidationError("--cpu-ms must be 0...10000") }
+        for (option, milliseconds) in [("--cpu-ms", cpuMs), ("--sim-cpu-ms", simCpuMs), ("--render-cpu-ms", renderCpuMs),
+                                       ("--render-idle-ms", renderIdleMs)]
+        where !(milliseconds >= 0 && milliseconds <= 10_000) {
+            throw ValidationError("\(option) must be 0...10000")
+        }
         if !(scale >= 0.1 && scale <= 16) { throw ValidationError("--scale must be 0.1...16") }
         if foveated && !quadViews { throw ValidationError("--foveated needs --quad-views") }
         if let submitViews, !(0...16).contains(submitViews) { throw ValidationError("--submit-views must be 0...16") }
@@ -295,7 +379,9 @@ struct LoadgenCommand: ParsableCommand {
         let loadSchedule = try readSchedule()
         InterruptFlag.install()
         do {
-            let summary = try runSession(schedule: loadSchedule)
+            // Before OpenXR starts: a path that cannot be written stops the app at once.
+            let logFile = try frameLog.map { path throws(LoadgenError) in try FrameLogFile(path: path) }
+            let summary = try runSession(schedule: loadSchedule, frameLog: logFile)
             if json {
                 print(summary.json)
             } else {
@@ -328,7 +414,7 @@ struct LoadgenCommand: ParsableCommand {
             + (foveated ? [("--foveated", FoveatedRendering.extensionName)] : [])
     }
 
-    private func runSession(schedule: LoadSchedule) throws(LoadgenError) -> RunSummary {
+    private func runSession(schedule: LoadSchedule, frameLog: FrameLogFile?) throws(LoadgenError) -> RunSummary {
         let wanted = optionalExtensions
         let connection = try XrConnection(applicationName: "xrperf-loadgen", graphics: graphics,
                                           optional: wanted.map(\.name))
@@ -344,14 +430,16 @@ struct LoadgenCommand: ParsableCommand {
             pattern: pattern,
             targets: RenderTargets.Options(format: format, layout: swapchainLayout, write: write, scale: scale,
                                            rectOffset: rectOffset),
-            frameLimit: frames, secondsLimit: seconds, threads: threads, dynamicResolution: dynamicResolution,
+            frameLimit: frames, secondsLimit: seconds, threads: threadCount, dynamicResolution: dynamicResolution,
             performanceSettings: performanceSettings, viewConfigurationType: viewType, foveated: foveation,
-            actions: actions, submitViews: submitViews)
+            actions: actions, submitViews: submitViews, simCpuMilliseconds: simCpuMs,
+            renderCpuMilliseconds: renderCpuMs, renderIdleMilliseconds: renderIdleMs, frameLog: frameLog != nil)
         let session = try LoadgenSession(connection: connection, vulkan: vulkan, options: options)
         FileHandle.standardError.write(Data(
             "xrperf-loadgen: runtime '\(connection.runtimeName)', GPU '\(vulkan.deviceName)', \(session.setupDescription)\n".utf8))
         defer { session.destroy() }
         try session.run()
+        try frameLog?.write(session.frameLog?.jsonLines ?? "")
         return session.summary
     }
 

@@ -1,17 +1,21 @@
 import COpenXR
 
-/// Why the app gave up: a failed OpenXR or Vulkan call, or something the
-/// runtime or device does not offer. Printed as one line before exit 1.
+/// Why the app gave up: a failed OpenXR or Vulkan call, something the
+/// runtime or device does not offer, or a file it cannot write. Printed as
+/// one line before exit 1.
 enum LoadgenError: Error, CustomStringConvertible {
     case openXR(call: String, result: XrResult, name: String)
     case vulkan(call: String, result: VkResult)
     case unsupported(String)
+    /// A file the app was asked to write (--frame-log) cannot be.
+    case file(String)
 
     var description: String {
         switch self {
         case .openXR(let call, let result, let name): "\(call) failed: \(name) (\(result.rawValue))"
         case .vulkan(let call, let result): "\(call) failed: VkResult \(result.rawValue)"
         case .unsupported(let what): what
+        case .file(let what): what
         }
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// --threads 2: the frame split the way engines split it. This thread polls
 /// events and calls xrWaitFrame; a render thread takes each frame from there
 /// and calls xrBeginFrame, acquires, waits on and releases the swapchain
-/// images, submits the GPU work and calls xrEndFrame. The next xrWaitFrame
-/// overlaps the render thread's work on the previous frame.
+/// images, submits the GPU work and calls xrEndFrame. The next xrWaitFrame,
+/// and the simulation's work after it (--sim-cpu-ms), overlap the render
+/// thread's work on the previous frame (--pipelined is this mode).
 extension LoadgenSession {
     func runOnTwoThreads() throws(LoadgenError) {
         let handoff = FrameHandoff()
@@ -24,11 +25,14 @@ extension LoadgenSession {
             if finished { break }
             if running {
                 if !exitRequested && shouldStop(frames: handed, firstFrameStartNs: firstWaitReturn) {
+                    simulationSpans?.close()
                     try connection.check(xrRequestExitSession(session), "xrRequestExitSession")
                     exitRequested = true
                     continue
                 }
+                simulationSpans?.close()
                 let ticket = try waitFrame()
+                simulationSpans?.open(threadCpuNs: ticket.waitReturnCpuNs)
                 if firstWaitReturn == nil { firstWaitReturn = ticket.waitReturnNs }
                 try handoff.hand(ticket)
                 handed += 1
@@ -37,6 +41,7 @@ extension LoadgenSession {
                 nanosleep(&pause, nil)
             }
         }
+        simulationSpans?.close()
         try handoff.drain()
     }
 

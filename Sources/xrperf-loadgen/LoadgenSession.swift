@@ -4,6 +4,7 @@ import COpenXR
 /// load / xrBeginFrame / the GPU load / xrEndFrame with one projection layer
 /// holding every view of the view configuration (2 in stereo, 4 with quad
 /// views), and a request to exit when --frames or --seconds is reached.
+/// With --frame-log it also keeps the app's own measurement of every frame.
 final class LoadgenSession {
     struct Options {
         var baseLoad: FrameLoad
@@ -30,6 +31,16 @@ final class LoadgenSession {
         /// count; otherwise the first located views, the last repeated past
         /// the count (--submit-views, to test how bad frames are refused).
         var submitViews: Int?
+        /// CPU milliseconds the thread that called xrWaitFrame spins right
+        /// after it returns (--sim-cpu-ms); with 2 threads before the hand-over.
+        var simCpuMilliseconds = 0.0
+        /// CPU milliseconds the render thread spins right after xrBeginFrame (--render-cpu-ms).
+        var renderCpuMilliseconds = 0.0
+        /// Milliseconds the render thread then sleeps before the frame's GPU
+        /// work (--render-idle-ms).
+        var renderIdleMilliseconds = 0.0
+        /// Keep a FrameLog of every submitted frame (--frame-log).
+        var frameLog = false
     }
 
     let connection: XrConnection
@@ -47,6 +58,15 @@ final class LoadgenSession {
     /// Set while a render thread runs frames (--threads 2).
     var handoff: FrameHandoff?
     private(set) var summary = RunSummary()
+    /// --frame-log: appended to by the thread that submits frames; complete
+    /// once `run` has returned.
+    private(set) var frameLog: FrameLog?
+    /// --frame-log with --threads 2: the waiting thread's simulation spans
+    /// (only that thread touches them).
+    var simulationSpans: SimulationSpans?
+    private let simCpuNs: UInt64
+    private let renderCpuNs: UInt64
+    private let renderIdleNs: UInt64
 
     // Submitted every frame; allocated once (the frame loop allocates nothing).
     private let viewCount: Int
@@ -66,6 +86,14 @@ final class LoadgenSession {
         self.options = options
         viewCount = ViewConfiguration.viewCount(of: options.viewConfigurationType)
         submitCount = options.submitViews ?? viewCount
+        simCpuNs = UInt64(max(0, options.simCpuMilliseconds) * 1e6)
+        renderCpuNs = UInt64(max(0, options.renderCpuMilliseconds) * 1e6)
+        renderIdleNs = UInt64(max(0, options.renderIdleMilliseconds) * 1e6)
+        if options.frameLog {
+            let capacity = FrameLog.capacity(frameLimit: options.frameLimit, secondsLimit: options.secondsLimit)
+            frameLog = FrameLog(capacity: capacity)
+            if options.threads == 2 { simulationSpans = SimulationSpans(capacity: capacity) }
+        }
         views = .allocate(capacity: viewCount)
         projectionViews = .allocate(capacity: max(submitCount, 1))
         foveatedLocate.initialize(to: XrViewLocateFoveatedRenderingVARJO(
@@ -93,9 +121,18 @@ final class LoadgenSession {
     /// "2 x 256x256 R8G8B8A8_UNORM swapchains (write: storage), rendering 256x256 per eye"
     var setupDescription: String { targets?.setupDescription ?? "no swapchains" }
 
-    /// Runs until the runtime ends the session (EXITING or LOSS_PENDING).
+    /// Runs until the runtime ends the session (EXITING or LOSS_PENDING),
+    /// then completes the frame log.
     func run() throws(LoadgenError) {
-        if options.threads == 2 { return try runOnTwoThreads() }
+        if options.threads == 2 {
+            try runOnTwoThreads()
+        } else {
+            try runOnOneThread()
+        }
+        try completeFrameLog()
+    }
+
+    private func runOnOneThread() throws(LoadgenError) {
         while !finished {
             try pollEvents()
             if finished { break }
@@ -173,6 +210,7 @@ final class LoadgenSession {
             try connection.check(xrBeginSession(session, &info), "xrBeginSession")
             running = true
         case XR_SESSION_STATE_STOPPING:
+            simulationSpans?.close()
             try handoff?.drain()
             try connection.check(xrEndSession(session), "xrEndSession")
             running = false
@@ -202,7 +240,7 @@ final class LoadgenSession {
         summary.viewConfiguration = configuration.name
         summary.foveatedRendering = options.foveated
         summary.submittedViews = submitCount
-        compute = try ComputeLoad(vulkan: vulkan, targets: targets)
+        compute = try ComputeLoad(vulkan: vulkan, targets: targets, timed: options.frameLog)
         if options.dynamicResolution {
             recommendedResolution = try RecommendedResolution(connection: connection)
             summary.dynamicResolution = true
@@ -247,16 +285,21 @@ final class LoadgenSession {
         try submitFrame(try waitFrame())
     }
 
+    /// xrWaitFrame, then the simulation's CPU work (--sim-cpu-ms) on the
+    /// same thread.
     func waitFrame() throws(LoadgenError) -> FrameTicket {
         var waitInfo = XrFrameWaitInfo()
         waitInfo.type = XR_TYPE_FRAME_WAIT_INFO
         var state = XrFrameState()
         state.type = XR_TYPE_FRAME_STATE
         try connection.check(xrWaitFrame(session, &waitInfo, &state), "xrWaitFrame")
-        return FrameTicket(state: state, waitReturnNs: CpuBusyWait.now())
+        let ticket = FrameTicket(state: state, waitReturnNs: CpuBusyWait.now(), waitReturnCpuNs: CpuBusyWait.threadCpu())
+        CpuBusyWait.spin(cpuNanoseconds: simCpuNs)
+        return ticket
     }
 
-    /// Everything after xrWaitFrame; `begun` runs right after xrBeginFrame.
+    /// Everything after xrWaitFrame and the simulation's work; `begun` runs
+    /// right after xrBeginFrame.
     func submitFrame(_ ticket: FrameTicket, begun: () -> Void = {}) throws(LoadgenError) {
         let state = ticket.state
         let waitReturn = ticket.waitReturnNs
@@ -266,13 +309,20 @@ final class LoadgenSession {
         // GPU back-pressure and the CPU load both come before xrBeginFrame: the
         // layer's begin timestamp then marks when this frame's GPU work can start,
         // and app GPU time is not padded by CPU spinning.
-        try compute?.waitForFreeSlot()
+        if let measured = try compute?.waitForFreeSlot() { frameLog?.setGpu(measured) }
         CpuBusyWait.spin(cpuNanoseconds: UInt64(max(0, load.cpuMilliseconds) * 1e6))
 
+        // The frame log's spans: on one thread the simulation span ends at
+        // this frame's xrBeginFrame, where the render span starts.
+        let beginCpu = CpuBusyWait.threadCpu()
         var beginInfo = XrFrameBeginInfo()
         beginInfo.type = XR_TYPE_FRAME_BEGIN_INFO
         try connection.check(xrBeginFrame(session, &beginInfo), "xrBeginFrame")
         begun()
+        // The render thread's own work, then its wait before the first
+        // submit: the GPU has nothing of this frame's meanwhile.
+        CpuBusyWait.spin(cpuNanoseconds: renderCpuNs)
+        IdleWait.sleep(nanoseconds: renderIdleNs)
         if let actionSync {
             try actionSync.sync(session: session, connection: connection)
             summary.actionsSynced += 1
@@ -291,9 +341,23 @@ final class LoadgenSession {
         endInfo.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE
         endInfo.layerCount = layerCount
         endInfo.layers = UnsafePointer(layerList)
+        let endCpu = CpuBusyWait.threadCpu()
         try connection.check(xrEndFrame(session, &endInfo), "xrEndFrame")
+        frameLog?.append(FrameLog.Record(
+            frame: summary.frames, displayTimeNs: state.predictedDisplayTime,
+            simCpuNs: options.threads == 1 ? beginCpu - ticket.waitReturnCpuNs : nil,
+            renderCpuNs: endCpu - beginCpu, gpuNs: nil, shouldRender: state.shouldRender != 0))
         summary.frames += 1
         summary.lastFrameEndNs = CpuBusyWait.now()
+    }
+
+    /// After the last frame: the GPU times of frames still in flight (waited
+    /// for) and, with 2 threads, the waiting thread's spans. The render
+    /// thread has left by now.
+    private func completeFrameLog() throws(LoadgenError) {
+        guard frameLog != nil else { return }
+        try compute?.finish { frameLog?.setGpu($0) }
+        if let spans = simulationSpans?.spans { frameLog?.setSimulationSpans(spans) }
     }
 
     /// The located view that submitted view `index` shows: itself, or the

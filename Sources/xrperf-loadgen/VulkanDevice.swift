@@ -10,6 +10,10 @@ final class VulkanDevice {
     let queueFamilyIndex: UInt32
     let queue: VkQueue
     let deviceName: String
+    /// The queue family's timestampValidBits: 0 when its queues write no timestamps.
+    let timestampValidBits: UInt32
+    /// Nanoseconds per timestamp tick.
+    let timestampPeriod: Float
 
     init(connection: XrConnection) throws(LoadgenError) {
         var applicationInfo = VkApplicationInfo()
@@ -38,6 +42,7 @@ final class VulkanDevice {
         var properties = VkPhysicalDeviceProperties()
         vkGetPhysicalDeviceProperties(physicalDevice, &properties)
         deviceName = stringFromCString(properties.deviceName)
+        timestampPeriod = properties.limits.timestampPeriod
 
         var familyCount: UInt32 = 0
         vkGetPhysicalDeviceQueueFamilyProperties(physicalDevice, &familyCount, nil)
@@ -49,6 +54,7 @@ final class VulkanDevice {
             throw .unsupported("\(deviceName) has no queue family with graphics and compute")
         }
         queueFamilyIndex = UInt32(family)
+        timestampValidBits = families[family].timestampValidBits
 
         var priority: Float = 1
         var queueInfo = VkDeviceQueueCreateInfo()

@@ -25,8 +25,8 @@ enum ReportText {
         out += row("frame interval", s.interval)
         out += row("app CPU", s.appCpu)
         if s.simCpu != nil || s.renderCpu != nil {
-            out += row("  sim thread", s.simCpu)
-            out += row("  render thread", s.renderCpu)
+            out += row("  simulation", s.simCpu)
+            out += row("  render", s.renderCpu)
         }
         out += row("app GPU", s.appGpu)
         if s.layerGpu != nil {

@@ -18,9 +18,9 @@ enum TopScreen {
             lines.append("")
             lines.append("last \(NumberText.fixed(summary.windowSeconds, places: 1)) s          p50      p90      p99      max (ms)")
             let hasParts = statistics.simCpu != nil || statistics.renderCpu != nil
-            let optional: Set<String> = hasParts ? ["layer GPU"] : ["layer GPU", "  sim thread", "  render thread"]
+            let optional: Set<String> = hasParts ? ["layer GPU"] : ["layer GPU", "  simulation", "  render"]
             for (name, distribution) in [("frame interval", statistics.interval), ("app CPU", statistics.appCpu),
-                                         ("  sim thread", statistics.simCpu), ("  render thread", statistics.renderCpu),
+                                         ("  simulation", statistics.simCpu), ("  render", statistics.renderCpu),
                                          ("app GPU", statistics.appGpu), ("layer CPU", statistics.layerCpu),
                                          ("layer GPU", statistics.layerGpu)]
             where !optional.contains(name) || distribution != nil {

@@ -20,6 +20,8 @@ struct Artifacts {
     var explicitManifestDirectory: URL { build.appendingPathComponent("manifests/explicit") }
     var implicitManifest: URL { build.appendingPathComponent("manifests/implicit/XrApiLayer_xrperf.json") }
     var runtimeManifest: URL { build.appendingPathComponent("manifests/xrsim.json") }
+    /// xrperf's Vulkan layer (VK_LAYER_XRPERF_frame_timing), for VK_ADD_LAYER_PATH.
+    var vulkanManifestDirectory: URL { build.appendingPathComponent("manifests/vulkan") }
     var layerLibrary: URL { build.appendingPathComponent("bin/libXrApiLayer_xrperf.so") }
     var runtimeLibrary: URL { build.appendingPathComponent("bin/libXrSim.so") }
     var cli: URL { build.appendingPathComponent("bin/xrperf") }

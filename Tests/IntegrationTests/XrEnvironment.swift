@@ -22,6 +22,9 @@ struct XrEnvironment {
         variables = [
             "XR_RUNTIME_JSON": artifacts.runtimeManifest.path,
             "XR_API_LAYER_PATH": "\(artifacts.explicitManifestDirectory.path):\(Artifacts.systemExplicitLayers)",
+            // As an installed xrperf is found: the layer puts its Vulkan layer
+            // on the app's instance, for app GPU time as busy time.
+            "VK_ADD_LAYER_PATH": artifacts.vulkanManifestDirectory.path,
             "XRSIM_CLOCK": "virtual",
             "XRSIM_FRAMES": String(frames),
             "XRSIM_RESOLUTION": "256x256",

@@ -53,6 +53,8 @@ extern "C" {
 #define XRPERF_FEATURE_GPU_TIMING_BYPASSED (1u << 1) /* GPU timing failed and was turned off */
 #define XRPERF_FEATURE_RECORDING (1u << 2)       /* XRPERF_RECORD is writing this session */
 #define XRPERF_FEATURE_UPSCALING (1u << 3)       /* the layer upscales this session's eye buffers */
+#define XRPERF_FEATURE_GPU_BUSY (1u << 4)        /* appGpuNs is the GPU's busy time over the app's submissions
+                                                    (xrperf's Vulkan layer timed each), not the begin -> end span */
 
 /* XrPerfFrameRecord.foveationMode */
 #define XRPERF_FOVEATION_OFF 0u
@@ -77,7 +79,8 @@ typedef struct XrPerfFrameRecord {
     int64_t endReturnNs;             /* xrEndFrame returned to the app */
     int64_t appCpuNs;                /* the busiest app thread's CPU time for the frame: simCpuNs + renderCpuNs
                                         when one thread does both, the larger when two do */
-    int64_t appGpuNs;                /* timestamps xrBeginFrame -> xrEndFrame on the app queue; -1 unknown */
+    int64_t appGpuNs;                /* GPU busy time over the app's submissions (XRPERF_FEATURE_GPU_BUSY), else
+                                        timestamps xrBeginFrame -> xrEndFrame on the app queue; -1 unknown */
     int64_t layerCpuNs;              /* time spent inside the layer for this frame */
     int64_t layerGpuNs;              /* the layer's own GPU passes; 0 while it runs none */
     int64_t frameIntervalNs;         /* previous xrWaitFrame return -> this one; -1 for the first */

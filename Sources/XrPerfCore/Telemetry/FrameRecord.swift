@@ -88,10 +88,14 @@ public struct FeatureFlags: OptionSet, Sendable, Hashable {
     public static let gpuTimingBypassed = FeatureFlags(rawValue: 1 << 1)
     public static let recording = FeatureFlags(rawValue: 1 << 2)
     public static let upscaling = FeatureFlags(rawValue: 1 << 3)
+    /// App GPU time is the GPU's busy time over the app's submissions
+    /// (xrperf's Vulkan layer timed each); without it, the span from
+    /// xrBeginFrame to xrEndFrame on the app's queue.
+    public static let gpuBusy = FeatureFlags(rawValue: 1 << 4)
 
     public static let names: [(FeatureFlags, String)] = [
         (.gpuTiming, "gpu_timing"), (.gpuTimingBypassed, "gpu_timing_bypassed"), (.recording, "recording"),
-        (.upscaling, "upscaling"),
+        (.upscaling, "upscaling"), (.gpuBusy, "gpu_busy"),
     ]
 }
 

@@ -23,11 +23,12 @@ struct PendingGpuFrames {
     }
 
     /// Sets the GPU time of a waiting frame; false when it is not waiting.
-    mutating func resolve(frame frameIndex: UInt64, gpuNanoseconds: Int64?) -> FrameRecord? {
+    mutating func resolve(frame frameIndex: UInt64, gpuNanoseconds: Int64?, busy: Bool = false) -> FrameRecord? {
         for offset in 0..<count {
             let index = (head + offset) % Self.capacity
             guard frames[index].frameIndex == frameIndex, !resolved[index] else { continue }
             frames[index].appGpuNs = gpuNanoseconds
+            if busy { frames[index].features.insert(.gpuBusy) }
             frames[index].flags.remove(.gpuPending)
             if gpuNanoseconds == nil { frames[index].flags.insert(.gpuUnavailable) }
             resolved[index] = true

@@ -35,7 +35,9 @@ final class SessionTelemetry: @unchecked Sendable {
         } else if let vulkan {
             do {
                 try InjectedFaults.check(.gpuTimer)
-                timer = try GpuFrameTimer(binding: vulkan)
+                let made = try GpuFrameTimer(binding: vulkan)
+                Self.registerBrackets(of: made, device: vulkan.device)
+                timer = made
             } catch {
                 logWarn("app GPU time off for this session: \(error)")
             }
@@ -75,6 +77,27 @@ final class SessionTelemetry: @unchecked Sendable {
         if timer != nil { features.insert(.gpuTiming) }
         self.features = features
         OpenSessions.shared.add(self)
+    }
+
+    /// App GPU time is the busy time over the app's submissions where the
+    /// Vulkan layer sits on the app's device; otherwise the span from
+    /// xrBeginFrame to xrEndFrame, and the log says how to get the former.
+    private static func registerBrackets(of timer: GpuFrameTimer, device: VkDevice) {
+        guard let brackets = timer.brackets else {
+            logInfo("app GPU time spans xrBeginFrame to xrEndFrame: \(timer.bracketFailure ?? "no submission timestamps")")
+            return
+        }
+        if QueueBrackets.register(queue: timer.queue, device: device, brackets: brackets) {
+            logDebug("app GPU time: the GPU's busy time over the app's submissions (\(VulkanLayerHooks.layerName))")
+        } else {
+            logInfo("app GPU time spans xrBeginFrame to xrEndFrame, idle gaps included: the Vulkan layer "
+                + "\(VulkanLayerHooks.layerName) is not on the app's device (see docs/telemetry.md, \"App GPU time\")")
+        }
+    }
+
+    /// Before a timer shuts down: no app submission reaches its brackets.
+    private func unregisterBrackets() {
+        if let brackets = gpuTimer?.brackets { QueueBrackets.unregister(brackets) }
     }
 
     /// `XRPERF_TELEMETRY=off` turns the shared-memory ring off and
@@ -196,8 +219,8 @@ final class SessionTelemetry: @unchecked Sendable {
     private func collectGpuTimes() {
         guard let timer = gpuTimer else { return }
         do {
-            try timer.collect { frame, gpuNanoseconds in
-                if let resolved = pending.resolve(frame: frame, gpuNanoseconds: gpuNanoseconds) {
+            try timer.collect { frame, gpuNanoseconds, busy in
+                if let resolved = pending.resolve(frame: frame, gpuNanoseconds: gpuNanoseconds, busy: busy) {
                     republish(resolved)
                 }
             }
@@ -215,6 +238,7 @@ final class SessionTelemetry: @unchecked Sendable {
 
     private func disableGpuTiming(_ error: any Error) {
         logWarn("app GPU time turned off for this session: \(error)")
+        unregisterBrackets()
         gpuTimer?.shutdown()
         gpuTimer = nil
         features.remove(.gpuTiming)
@@ -230,6 +254,7 @@ final class SessionTelemetry: @unchecked Sendable {
     /// outlive the session.
     func close() {
         OpenSessions.shared.remove(self)
+        unregisterBrackets()
         gpuTimer?.waitForSubmitted()
         collectGpuTimes()
         gpuTimer?.shutdown()
@@ -241,6 +266,7 @@ final class SessionTelemetry: @unchecked Sendable {
     /// its VkDevice already, so Vulkan is left alone; frames still waiting
     /// for GPU time are written as unmeasured.
     func closeAtExit() {
+        unregisterBrackets()
         gpuTimer = nil
         finishOutputs()
     }
