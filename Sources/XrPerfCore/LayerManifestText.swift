@@ -36,6 +36,30 @@ public enum LayerManifestText {
     /// The manifest's file name in explicit.d / implicit.d.
     public static let fileName = "XrApiLayer_xrperf.json"
 
+    /// The Vulkan layer's manifest (layers/VkLayer_xrperf_frame_timing.json.in),
+    /// for the Vulkan loader's explicit_layer.d: the OpenXR layer asks for it
+    /// on the app's instance, so app GPU time is busy time.
+    public static func renderVulkan(libraryPath: String) -> String {
+        [
+            "{",
+            "    \"file_format_version\": \"1.1.2\",",
+            "    \"layer\": {",
+            "        \"name\": \"\(XrPerfVersion.vulkanLayerName)\",",
+            "        \"type\": \"GLOBAL\",",
+            "        \"library_path\": \(quoted(libraryPath)),",
+            "        \"api_version\": \"1.3.0\",",
+            "        \"implementation_version\": \"\(XrPerfVersion.implementationVersion)\",",
+            "        \"description\": \"xrperf: times an OpenXR app's own submissions on its session's queue (app GPU busy time)\",",
+            "        \"functions\": {",
+            "            \"vkNegotiateLoaderLayerInterfaceVersion\": \"xrperf_vkNegotiateLoaderLayerInterfaceVersion\"",
+            "        }",
+            "    }",
+            "}",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    public static let vulkanFileName = "VkLayer_xrperf_frame_timing.json"
+
     /// A JSON string literal, escaped like the recordings' strings.
     private static func quoted(_ text: String) -> String {
         var bytes: [UInt8] = []

@@ -8,5 +8,7 @@ public enum XrPerfVersion {
     /// The manifest's `implementation_version` is a single integer.
     public static let implementationVersion = 1
     public static let layerName = "XR_APILAYER_XRPERF_performance"
+    /// The Vulkan layer in the same library that times the app's submissions.
+    public static let vulkanLayerName = "VK_LAYER_XRPERF_frame_timing"
     public static let libraryName = "libXrApiLayer_xrperf.so"
 }

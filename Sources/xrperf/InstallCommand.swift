@@ -12,7 +12,12 @@ struct InstallCommand: ParsableCommand {
             an absolute path to the layer library. --user (the default) installs \
             into $XDG_DATA_HOME/openxr/1/api_layers (~/.local/share/...), for this \
             user only; --system into /usr/local/share/openxr/1/api_layers (needs \
-            root). Running it again is harmless: an up-to-date manifest is left \
+            root). The Vulkan loader's manifest of the Vulkan layer in the same \
+            library (VK_LAYER_XRPERF_frame_timing, which times the app's own \
+            submissions so that app GPU time is the GPU's busy time) goes into \
+            $XDG_DATA_HOME/vulkan/explicit_layer.d, or /usr/local/share/vulkan/... \
+            with --system; it loads only on the instances the OpenXR layer puts it \
+            on. Running it again is harmless: an up-to-date manifest is left \
             alone, an outdated one replaced. The library defaults to the one next \
             to this executable (../lib or the same folder).
 
@@ -47,6 +52,7 @@ struct InstallCommand: ParsableCommand {
         for kind in implicit ? [false, true] : [false] {
             try write(LayerManifestText.render(libraryPath: path, implicit: kind), to: installation.manifestPath(implicit: kind))
         }
+        try write(LayerManifestText.renderVulkan(libraryPath: path), to: installation.vulkanManifestPath)
         print("layer library: \(path)")
         print(implicit
               ? "enable it for an app with ENABLE_XRPERF=1 (or XR_ENABLE_API_LAYERS=\(XrPerfVersion.layerName))"

@@ -9,8 +9,10 @@ struct UninstallCommand: ParsableCommand {
         abstract: "Remove the xrperf layer's manifests.",
         discussion: """
             Removes xrperf's explicit and implicit manifests from the --user \
-            (default) or --system api_layers folders. Only files whose layer name \
-            is XR_APILAYER_XRPERF_performance are removed; the library itself is \
+            (default) or --system api_layers folders, and its Vulkan layer's \
+            manifest from the matching vulkan/explicit_layer.d. Only files whose \
+            layer name is XR_APILAYER_XRPERF_performance (or \
+            VK_LAYER_XRPERF_frame_timing) are removed; the library itself is \
             left where it is. Running it again is harmless.
 
             Examples:
@@ -25,8 +27,8 @@ struct UninstallCommand: ParsableCommand {
     func run() throws {
         let installation = try LayerInstallation(scope: scope, environment: ProcessInfo.processInfo.environment)
         var removed = 0
-        for kind in [false, true] {
-            let path = installation.manifestPath(implicit: kind)
+        for path in [installation.manifestPath(implicit: false), installation.manifestPath(implicit: true),
+                     installation.vulkanManifestPath] {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             guard LayerInstallation.isOurs(path) else {
                 print("left alone (not xrperf's manifest): \(path)")

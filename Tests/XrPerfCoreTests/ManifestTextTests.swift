@@ -19,6 +19,17 @@ import Testing
         #expect(actual == expected, Comment(rawValue: rendered))
     }
 
+    @Test func vulkanManifestMatchesTheTemplate() throws {
+        let text = try String(contentsOf: Self.layers.appendingPathComponent("VkLayer_xrperf_frame_timing.json.in"),
+                              encoding: .utf8)
+            .replacingOccurrences(of: "@LIBRARY_PATH@", with: "/opt/xrperf/lib/libXrApiLayer_xrperf.so")
+            .replacingOccurrences(of: "@VERSION_NUMBER@", with: String(XrPerfVersion.implementationVersion))
+        let rendered = LayerManifestText.renderVulkan(libraryPath: "/opt/xrperf/lib/libXrApiLayer_xrperf.so")
+        let expected = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary
+        let actual = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? NSDictionary
+        #expect(actual == expected, Comment(rawValue: rendered))
+    }
+
     @Test func quotesInPathsAreEscaped() throws {
         let rendered = LayerManifestText.render(libraryPath: "/odd \"dir\"/lib.so", implicit: false)
         let object = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any]

@@ -38,6 +38,11 @@ final class RecordingWriter: @unchecked Sendable {
         RecordingFormat.appendHeaderLine(session, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
         flushBuffer()
+        // The flag tables (and every flag constant they list) are globals
+        // made on first use: made here, before the writer thread exists, so
+        // the frame thread's later reads of a flag never race with that
+        // thread making them.
+        _ = (FrameFlags.names.count, FeatureFlags.names.count)
         let unmanaged = Unmanaged.passRetained(self)
         var created = pthread_t()
         let status = pthread_create(&created, nil, { argument in

@@ -1,5 +1,6 @@
 import COpenXR
 import Glibc
+import XrPerfCore
 
 /// xrperf's Vulkan layer, VK_LAYER_XRPERF_frame_timing: the OpenXR layer
 /// enables it on the app's VkInstance (XR_KHR_vulkan_enable2), or the user
@@ -9,7 +10,7 @@ import Glibc
 /// vkQueueSubmit; everything else resolves to the next link's function, so
 /// untouched calls never pass through it.
 enum VulkanLayerHooks {
-    static let layerName = "VK_LAYER_XRPERF_frame_timing"
+    static let layerName = XrPerfVersion.vulkanLayerName
 
     static func getInstanceProcAddr(_ instance: VkInstance?, _ name: UnsafePointer<CChar>?) -> PFN_vkVoidFunction? {
         guard let name else { return nil }
