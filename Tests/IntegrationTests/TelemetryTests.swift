@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XrPerfCore
 
 /// The layer's per-frame telemetry through the real loader: recordings
 /// (XRPERF_RECORD) and the live shared-memory file.
@@ -25,14 +26,20 @@ import Testing
         func values(_ key: String) -> [Double] { frames.compactMap { $0[key] as? Double } }
     }
 
-    @Test(arguments: ["Vulkan2", "Vulkan"])
-    func helloXrRecordingHasEveryFrameWithGpuTime(graphics: String) throws {
+    /// hello_xr through each Vulkan extension. With XR_KHR_vulkan_enable2 the
+    /// layer puts its Vulkan layer on the instance the runtime creates, so
+    /// app GPU time is busy time (`gpu_busy`); with XR_KHR_vulkan_enable the
+    /// app creates its instance itself, and the span stands unless the user
+    /// enables the Vulkan layer with VK_INSTANCE_LAYERS.
+    @Test(arguments: [("Vulkan2", false, true), ("Vulkan", false, false), ("Vulkan", true, true)])
+    func helloXrRecordingHasEveryFrameWithGpuTime(graphics: String, instanceLayer: Bool, busy: Bool) throws {
         let artifacts = Artifacts()
         try artifacts.require(artifacts.layerLibrary, artifacts.runtimeManifest)
         var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 240)
         defer { env.cleanUp() }
         let recording = env.scratch.appendingPathComponent("run-%p.jsonl")
         env.variables["XRPERF_RECORD"] = recording.path
+        if instanceLayer { env.variables["VK_INSTANCE_LAYERS"] = XrPerfVersion.vulkanLayerName }
         let result = try runProcess(Artifacts.helloXr, ["-g", graphics], environment: env.environment, timeout: 240)
         #expect(result.status == 0, Comment(rawValue: result.combined.suffix(3000).description))
 
@@ -56,6 +63,8 @@ import Testing
         #expect(gpu.count >= 235, "only \(gpu.count) of 240 frames have app GPU time")
         #expect(gpu.allSatisfy { $0 >= 0 && $0 < 1000 })
         #expect(parsed.frames.allSatisfy { ($0["features"] as? [String])?.contains("gpu_timing") == true })
+        let busyFrames = parsed.frames.filter { ($0["features"] as? [String])?.contains("gpu_busy") == true }.count
+        #expect(busy ? busyFrames >= 235 : busyFrames == 0, "\(busyFrames) of 240 frames timed as busy time")
     }
 
     @Test func liveFileExistsWhileRunningAndIsRemovedAfter() throws {
