@@ -28,7 +28,10 @@ struct DoctorCommand: ParsableCommand {
             XR_ENABLE_API_LAYERS) and names the other layers found.
 
             vulkan: libvulkan.so.1 creates an instance; each physical device is \
-            listed with type, vendor, driver and API version.
+            listed with type, vendor, driver and API version; and whether the \
+            Vulkan loader lists xrperf's Vulkan layer, VK_LAYER_XRPERF_frame_timing \
+            (warn when not: app GPU time then spans xrBeginFrame to xrEndFrame, \
+            idle gaps included).
 
             The checks read the environment of this command, so run it from the \
             environment your apps start in. Libraries are loaded into this process \

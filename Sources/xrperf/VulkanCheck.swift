@@ -1,5 +1,6 @@
 import COpenXR
 import Glibc
+import XrPerfCore
 
 /// One Vulkan physical device.
 struct VulkanDevice: Codable {
@@ -25,11 +26,19 @@ struct VulkanFacts: Codable {
     /// The API version the instance was created with.
     var instanceVersion: String?
     var devices: [VulkanDevice] = []
+    /// Whether the Vulkan loader lists xrperf's Vulkan layer (the one that
+    /// makes app GPU time busy time); nil when not asked (no loader).
+    var frameTimingLayer: Bool?
     var error: String?
 
     var textLines: [String] {
         var lines: [String] = []
         if let instanceVersion { lines.append("instance: Vulkan \(instanceVersion)") }
+        if let frameTimingLayer {
+            lines.append("\(XrPerfVersion.vulkanLayerName): " + (frameTimingLayer
+                ? "found (app GPU time: the GPU's busy time over the app's submissions)"
+                : "not found (app GPU time spans xrBeginFrame to xrEndFrame, idle gaps included)"))
+        }
         lines += devices.map { "device: \($0.textLine)" }
         if let error { lines.append("error: \(error)") }
         return lines
@@ -70,6 +79,10 @@ enum VulkanCheck {
             _ = enumerateVersion(&loaderVersion)
         }
         let apiVersion = loaderVersion >= xrperf_vk_api_version_1_1() ? xrperf_vk_api_version_1_1() : xrperf_vk_api_version_1_0()
+
+        if let listLayers = global("vkEnumerateInstanceLayerProperties", as: PFN_vkEnumerateInstanceLayerProperties.self) {
+            facts.frameTimingLayer = listsFrameTimingLayer(listLayers)
+        }
 
         guard let createInstance = global("vkCreateInstance", as: PFN_vkCreateInstance.self) else {
             facts.error = "vkCreateInstance not found"
@@ -126,12 +139,34 @@ enum VulkanCheck {
             return verdict(.fail, "Vulkan works but finds no device", "install a Vulkan driver for your GPU (Mesa: mesa-vulkan-drivers)")
         }
         let summary = facts.devices.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
+        let layerMissing = facts.frameTimingLayer == false
+        let layerHint = "xrperf install (or make install) puts xrperf's Vulkan layer where the Vulkan loader looks; "
+            + "for a build tree set VK_ADD_LAYER_PATH=<checkout>/build/manifests/vulkan"
+        let missingText = "; xrperf's Vulkan layer is not found, so app GPU time includes idle gaps"
         if facts.devices.allSatisfy({ $0.type == "cpu" }) {
             return verdict(
-                .warn, "only a software rasteriser: \(summary)",
-                "fine for tests and XrSim; a headset needs a GPU driver (Mesa RADV/ANV or NVIDIA)")
+                .warn, "only a software rasteriser: \(summary)" + (layerMissing ? missingText : ""),
+                "fine for tests and XrSim; a headset needs a GPU driver (Mesa RADV/ANV or NVIDIA)"
+                    + (layerMissing ? "; " + layerHint : ""))
         }
-        return verdict(.ok, "\(facts.devices.count) device\(facts.devices.count == 1 ? "" : "s"): \(summary)", "none needed")
+        let devices = "\(facts.devices.count) device\(facts.devices.count == 1 ? "" : "s"): \(summary)"
+        if layerMissing { return verdict(.warn, devices + missingText, layerHint) }
+        return verdict(.ok, devices, "none needed")
+    }
+
+    /// The same question the layer asks before it adds its Vulkan layer to an
+    /// app's instance: does the Vulkan loader, in this environment, list it?
+    private static func listsFrameTimingLayer(_ list: PFN_vkEnumerateInstanceLayerProperties) -> Bool {
+        var count: UInt32 = 0
+        guard list(&count, nil) == VK_SUCCESS else { return false }
+        var properties = [VkLayerProperties](repeating: VkLayerProperties(), count: Int(count))
+        let result = list(&count, &properties)
+        guard result == VK_SUCCESS || result == VK_INCOMPLETE else { return false }
+        return properties.prefix(Int(count)).contains { property in
+            withUnsafeBytes(of: property.layerName) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) == XrPerfVersion.vulkanLayerName
+            }
+        }
     }
 
     private static func device(from properties: VkPhysicalDeviceProperties) -> VulkanDevice {

@@ -36,6 +36,19 @@ import Testing
         #expect(parsed.checks.contains { $0.name == "vulkan" && $0.status != "fail" })
     }
 
+    /// Whether the Vulkan loader lists xrperf's Vulkan layer: found through
+    /// the build's manifest (XrEnvironment sets VK_ADD_LAYER_PATH), a warning
+    /// saying what app GPU time then means when it is not.
+    @Test func vulkanCheckSaysWhetherTheVulkanLayerIsFound() throws {
+        let (found, foundReport) = try doctor([:])
+        let vulkan = try #require(foundReport?.checks.first { $0.name == "vulkan" }, Comment(rawValue: found.combined))
+        #expect(!vulkan.detail.contains("Vulkan layer is not found"), Comment(rawValue: found.stdout))
+        let (missing, missingReport) = try doctor(["VK_ADD_LAYER_PATH": "/nonexistent"])
+        let warned = try #require(missingReport?.checks.first { $0.name == "vulkan" }, Comment(rawValue: missing.combined))
+        #expect(warned.status == "warn" && warned.detail.contains("Vulkan layer is not found"), Comment(rawValue: missing.stdout))
+        #expect(missing.status == 0, "a warning is not a failure")
+    }
+
     @Test func missingRuntimeFailsWithNonZeroExit() throws {
         let (result, report) = try doctor(["XR_RUNTIME_JSON": "/nonexistent/xrsim.json"])
         let parsed = try #require(report, Comment(rawValue: result.combined))
