@@ -71,18 +71,30 @@ import Testing
     }
 
     /// The controller (frame divisor allowed) reads the busiest thread: a
-    /// pipelined engine whose threads take 9 and 7 ms of a 11.1 ms period
-    /// keeps full rate, while the same work on one thread (16 ms) gets half
-    /// rate. Thread CPU clocks make this hold on a loaded machine: the work
-    /// is counted in CPU time, not wall time.
+    /// pipelined engine whose threads take 30 and 25 ms of a 50 ms period
+    /// keeps full rate, while the same work on one thread (55 ms) gets half
+    /// rate. Thread CPU clocks make the CPU side hold on a loaded machine (the
+    /// work is counted in CPU time, not wall time). The GPU side must not
+    /// decide instead: lavapipe's GPU time is wall time of CPU threads, which
+    /// a loaded machine stretches, so the frames are paced (real-time clock,
+    /// 20 Hz) and carry next to no GPU work (64x64, no iterations), leaving
+    /// the GPU time far inside the period even when the machine preempts
+    /// lavapipe (at 90 Hz with the threads spinning unpaced next to a CPU hog,
+    /// frames of 1.6 to 20 ms of GPU time took half rate, rightly). Only the
+    /// last 50 of 120 frames are judged: the first rendered frame builds the
+    /// app's pipeline on the GPU queue, which on a loaded machine took 48 ms
+    /// of a 50 ms period, and a miss keeps half rate for the controller's
+    /// upgrade hold (45 decisions).
     @Test func halfRateOnlyWhenTheBusiestThreadCannotFit() throws {
-        let work = ["--sim-cpu-ms", "9", "--render-cpu-ms", "7", "--gpu-iterations", "5"]
-        let divisor = ["XRPERF_FRAME_DIVISOR": "true"]
-        let pipelined = try record(["--pipelined"] + work, frames: 120, variables: divisor)
-        let halved = pipelined.recording.frames.filter { ($0["frame_divisor"] as? Int ?? 1) > 1 }.count
-        #expect(halved == 0, "pipelined: \(halved) frames at half rate\n\(pipelined.context)")
-        let single = try record(work, frames: 120, variables: divisor)
-        let singleHalved = single.recording.frames.dropFirst(30).filter { ($0["frame_divisor"] as? Int ?? 1) > 1 }.count
-        #expect(singleHalved >= 80, "one thread: \(singleHalved) of the last 90 frames at half rate\n\(single.context)")
+        let work = ["--sim-cpu-ms", "30", "--render-cpu-ms", "25", "--gpu-iterations", "0"]
+        let setting = ["XRPERF_FRAME_DIVISOR": "true", "XRSIM_CLOCK": "realtime", "XRSIM_REFRESH_HZ": "20",
+                       "XRSIM_RESOLUTION": "64x64"]
+        func halved(_ recorded: Recorded) -> Int {
+            recorded.recording.frames.suffix(50).filter { ($0["frame_divisor"] as? Int ?? 1) > 1 }.count
+        }
+        let pipelined = try record(["--pipelined"] + work, frames: 120, variables: setting)
+        #expect(halved(pipelined) == 0, "pipelined: \(halved(pipelined)) of the last 50 frames at half rate\n\(pipelined.context)")
+        let single = try record(work, frames: 120, variables: setting)
+        #expect(halved(single) >= 45, "one thread: \(halved(single)) of the last 50 frames at half rate\n\(single.context)")
     }
 }

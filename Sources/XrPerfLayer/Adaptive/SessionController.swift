@@ -100,13 +100,17 @@ final class SessionController: @unchecked Sendable {
     /// A finished frame, from xrEndFrame's thread. Its GPU time is the
     /// app's plus the layer's pass (the latest measured): the frame fits
     /// only if both do, and the controller separates them with the pass
-    /// costs it was given.
+    /// costs it was given. A frame the runtime did not want drawn teaches
+    /// CPU time only: what its GPU time holds (nothing submitted, so the
+    /// begin-to-end span with the render thread's work in it) says nothing
+    /// of what rendering costs.
     func post(_ frame: FrameRecord) {
         let period = frame.displayPeriodNs > 0 ? Double(frame.displayPeriodNs) / 1e6 : 0
         let passNs = max(frame.layerGpuNs ?? 0, 0)
+        let gpuNs = frame.flags.contains(.notRendered) ? nil : frame.appGpuNs
         mailbox.post(FrameObservation(
             frameIndex: Int(truncatingIfNeeded: frame.frameIndex), periodMs: period,
-            appGPUms: frame.appGpuNs.map { Double($0 + passNs) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
+            appGPUms: gpuNs.map { Double($0 + passNs) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
             settings: QualitySettings(renderScale: Double(frame.knobs.renderScale) / max(staticScale, 0.01),
                                       frameDivisor: Int(frame.knobs.frameDivisor),
                                       passQualityLevel: passKnob && frame.knobs.passFilter == .bilinear ? 1 : 0)))
