@@ -12,13 +12,15 @@ import Testing
         var layerGpuMs: Double?
     }
 
-    static func run(resolution: String, controller: Bool) throws -> (output: ProcessOutput, frames: [Frame]) {
+    static func run(resolution: String, controller: Bool, refreshHz: String = "90") throws
+        -> (output: ProcessOutput, frames: [Frame]) {
         let artifacts = Artifacts()
         try artifacts.require(artifacts.loadgen, artifacts.layerLibrary, artifacts.runtimeManifest, artifacts.runtimeLibrary)
         var env = try XrEnvironment(artifacts: artifacts, layers: [XrEnvironment.xrperf], frames: 0)
         defer { env.cleanUp() }
         let recording = env.scratch.appendingPathComponent("run.jsonl")
         env.variables["XRSIM_RESOLUTION"] = resolution
+        env.variables["XRSIM_REFRESH_HZ"] = refreshHz
         env.variables["XRPERF_RENDER_SCALE"] = "0.5"
         env.variables["XRPERF_UPSCALE_FILTER"] = "edge"
         env.variables["XRPERF_SHARPNESS"] = "0.3"
@@ -46,8 +48,13 @@ import Testing
         #expect(settled.allSatisfy { $0.filter == "bilinear" }, "\(settled.map { $0.filter ?? "-" })")
     }
 
+    /// "Fits" with room to spare on a loaded machine: lavapipe's GPU time is
+    /// CPU threads' wall time, and next to a CPU hog the app's and the
+    /// pass's frames at 256x256 spiked past an 11.1 ms budget (the controller
+    /// then rightly took bilinear), so the display runs at 20 Hz here: a
+    /// 50 ms period the pass at 256x256 fits many times over.
     @Test func aPassThatFitsKeepsTheEdgeFilter() throws {
-        let (output, frames) = try Self.run(resolution: "256x256", controller: true)
+        let (output, frames) = try Self.run(resolution: "256x256", controller: true, refreshHz: "20")
         try #require(frames.count >= 50, Comment(rawValue: output.combined.suffix(2000).description))
         #expect(frames.allSatisfy { $0.filter == "edge" }, "\(frames.map { $0.filter ?? "-" })")
         #expect(frames.contains { ($0.layerGpuMs ?? 0) > 0 })
