@@ -50,6 +50,11 @@ import XrPerfCore
     /// CPU work (loadgen's busy wait: exact on any machine) steps from 3 ms to
     /// 15 ms, over the 11.1 ms period, and back: the controller paces the app
     /// at half rate within a few frames, steadily, and returns to full rate.
+    /// Steadiness is judged on the intervals after frames the app finished in
+    /// time (xrWaitFrame's return to xrEndFrame within 20 ms): next to a CPU
+    /// hog, 15 ms of CPU time can take more than the 22 ms of wall time half
+    /// rate allows, and such a frame is late whatever paces it (p99/p50 read
+    /// 1.5 in one run beside stress-ng and the conformance suite).
     @Test func cpuOverloadTakesHalfRateAndComesBack() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -65,7 +70,15 @@ import XrPerfCore
         #expect(index(halved) <= 100, "half rate only from frame \(index(halved))")
         let settled = frames.filter { index($0) >= 200 && index($0) < 440 }
         #expect(settled.allSatisfy { divisor($0) == 2 }, "divisor changed while overloaded")
-        let intervals = settled.compactMap { $0["interval_ms"] as? Double }.sorted()
+        let byIndex = Dictionary(frames.map { (index($0), $0) }) { first, _ in first }
+        func inTime(_ frame: [String: Any]?) -> Bool {
+            guard let frame, let begin = frame["wait_return_ns"] as? Int, let end = frame["end_call_ns"] as? Int else {
+                return false
+            }
+            return end - begin < 20_000_000
+        }
+        let intervals = settled.filter { inTime(byIndex[index($0) - 1]) }.compactMap { $0["interval_ms"] as? Double }.sorted()
+        #expect(intervals.count >= 60, "only \(intervals.count) of \(settled.count) frames followed one finished in time")
         let p50 = intervals[intervals.count / 2]
         let p99 = intervals[Int(Double(intervals.count) * 0.99) - 1]
         #expect(abs(p50 - 22.22) < 1.5, "p50 interval \(p50) ms at half rate")
