@@ -155,19 +155,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
     /// The timestamps never change, so the command buffers are recorded once
     /// and resubmitted: nothing is recorded or allocated per frame.
     private func recordCommands() throws(Failure) {
-        var allocateInfo = VkCommandBufferAllocateInfo()
-        allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
-        allocateInfo.commandPool = commandPool
-        allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
-        allocateInfo.commandBufferCount = UInt32(Self.slotCount)
-        var result = beginCommands.withUnsafeMutableBufferPointer {
-            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
-        }
-        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
-        result = endCommands.withUnsafeMutableBufferPointer {
-            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
-        }
-        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
+        try functions.allocatePrimaryCommandBuffers(&beginCommands, device: device, pool: commandPool)
+        try functions.allocatePrimaryCommandBuffers(&endCommands, device: device, pool: commandPool)
 
         var beginInfo = VkCommandBufferBeginInfo()
         beginInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
@@ -186,7 +175,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
             var fenceInfo = VkFenceCreateInfo()
             fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO
             var fence: VkFence?
-            result = functions.createFence(device, &fenceInfo, nil, &fence)
+            let result = functions.createFence(device, &fenceInfo, nil, &fence)
             guard result == VK_SUCCESS else { throw .vulkan("vkCreateFence", result) }
             fences[slot] = fence
         }
@@ -203,7 +192,9 @@ public final class GpuFrameTimer: @unchecked Sendable {
             break
         }
         guard let command = beginCommands[slot] else { return false }
-        try submit(command, fence: nil)
+        // The brackets' empty pair rides along: what our own command
+        // buffers add to each bracket, measured under this frame's load.
+        try submit(command, then: brackets?.emptyPair(slot: slot), fence: nil)
         slots[slot] = .begun(frame: frame)
         brackets?.open(slot: slot)
         return true
@@ -277,13 +268,22 @@ public final class GpuFrameTimer: @unchecked Sendable {
         brackets = nil
     }
 
-    private func submit(_ command: VkCommandBuffer, fence: VkFence?) throws(Failure) {
-        var commandBuffer: VkCommandBuffer? = command
-        var submitInfo = VkSubmitInfo()
-        submitInfo.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
-        let result = withUnsafePointer(to: &commandBuffer) { pointer in
-            submitInfo.commandBufferCount = 1
-            submitInfo.pCommandBuffers = pointer
+    /// One batch: `command`, then `pair` if given. No array: this runs in
+    /// every frame's hooks.
+    private func submit(_ command: VkCommandBuffer, then pair: (start: VkCommandBuffer, end: VkCommandBuffer)? = nil,
+                        fence: VkFence?) throws(Failure) {
+        let result = withUnsafeTemporaryAllocation(of: VkCommandBuffer?.self, capacity: 3) { buffers in
+            buffers[0] = command
+            var count: UInt32 = 1
+            if let pair {
+                buffers[1] = pair.start
+                buffers[2] = pair.end
+                count = 3
+            }
+            var submitInfo = VkSubmitInfo()
+            submitInfo.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO
+            submitInfo.commandBufferCount = count
+            submitInfo.pCommandBuffers = UnsafePointer(buffers.baseAddress)
             return functions.queueSubmit(queue, 1, &submitInfo, fence)
         }
         guard result == VK_SUCCESS else { throw .vulkan("vkQueueSubmit", result) }

@@ -11,6 +11,11 @@ import XrPerfCore
 /// memory. Nothing is recorded or allocated per submission: the splice
 /// reuses scratch arrays sized at creation.
 ///
+/// Each slot also has an empty pair, the same two command buffers with
+/// nothing between, that the frame timer submits at xrBeginFrame: what it
+/// reads is what our command buffers themselves add to a bracket, taken off
+/// each (GpuBusyTime).
+///
 /// Threads: `open` and `close` come from the frame hooks, `splice` from
 /// whichever thread submits; the frame's state is one atomic word. The
 /// splice scratch belongs to the queue, whose submissions Vulkan requires
@@ -37,6 +42,11 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
     /// What the frame that last closed in each slot used.
     private var usedBrackets: [Int]
     private var complete: [Bool]
+    /// The least the empty pairs have read this session (nil: none usable
+    /// yet). The least, not the latest: a reading is only ever lengthened
+    /// (the device's thread preempted on a software device, a GPU clocked
+    /// down), and taking off more than our own part would hide app work.
+    private var ownTicks: UInt64?
 
     /// open (bit 63), slot (bits 32...47), overflow (bit 16), brackets taken (bits 0...15).
     private let state = Atomic<UInt64>(0)
@@ -52,7 +62,8 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
         self.functions = functions
         self.device = device
         self.slots = slots
-        let pairs = slots * Self.perFrame
+        // The brackets, then one empty pair per slot.
+        let pairs = slots * Self.perFrame + slots
 
         var poolInfo = VkQueryPoolCreateInfo()
         poolInfo.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO
@@ -95,19 +106,8 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
     }
 
     private func record(pairs: Int) throws(GpuFrameTimer.Failure) {
-        var allocateInfo = VkCommandBufferAllocateInfo()
-        allocateInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
-        allocateInfo.commandPool = commandPool
-        allocateInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
-        allocateInfo.commandBufferCount = UInt32(pairs)
-        var result = starts.withUnsafeMutableBufferPointer {
-            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
-        }
-        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
-        result = ends.withUnsafeMutableBufferPointer {
-            functions.allocateCommandBuffers(device, &allocateInfo, $0.baseAddress)
-        }
-        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
+        try functions.allocatePrimaryCommandBuffers(&starts, device: device, pool: commandPool)
+        try functions.allocatePrimaryCommandBuffers(&ends, device: device, pool: commandPool)
         var beginInfo = VkCommandBufferBeginInfo()
         beginInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO
         // A discarded frame never closes its slot with a fenced submission;
@@ -129,6 +129,16 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
         state.store(Self.openBit | UInt64(slot) << 32, ordering: .releasing)
     }
 
+    /// The slot's empty pair, for the frame timer's xrBeginFrame submission.
+    func emptyPair(slot: Int) -> (start: VkCommandBuffer, end: VkCommandBuffer)? {
+        guard slot < slots, let start = starts[emptyPairIndex(slot)], let end = ends[emptyPairIndex(slot)] else {
+            return nil
+        }
+        return (start, end)
+    }
+
+    private func emptyPairIndex(_ slot: Int) -> Int { slots * Self.perFrame + slot }
+
     /// xrEndFrame, before the layer's own end timestamp: what the frame used.
     func close() {
         let last = state.exchange(0, ordering: .acquiringAndReleasing)
@@ -143,9 +153,16 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
     /// GPU's busy time over its submissions, or nil when the frame had none
     /// or one went untimed (then the span from begin to end stands).
     func busyNanoseconds(slot: Int, validBits: UInt32, period: Float) -> Int64? {
-        guard slot < slots, complete[slot], usedBrackets[slot] > 0, let readback else { return nil }
+        guard slot < slots, let readback else { return nil }
+        // The slot's empty pair ran before its frame's end, so it is back too.
+        if let own = GpuBusyTime.ownTicks(readback.ticks(slot: emptyPairIndex(slot)), validBits: validBits,
+                                          period: period) {
+            ownTicks = min(ownTicks ?? own, own)
+        }
+        guard complete[slot], usedBrackets[slot] > 0 else { return nil }
         let first = slot * Self.perFrame
-        return GpuBusyTime.nanoseconds(intervals: usedBrackets[slot], validBits: validBits, period: period) {
+        return GpuBusyTime.nanoseconds(intervals: usedBrackets[slot], validBits: validBits, period: period,
+                                       overhead: ownTicks ?? 0) {
             readback.ticks(slot: first + $0)
         }
     }

@@ -25,4 +25,16 @@ extension VulkanDeviceFunctions {
         result = endCommandBuffer(end)
         guard result == VK_SUCCESS else { throw .vulkan("vkEndCommandBuffer", result) }
     }
+
+    /// Fills `buffers` with primary command buffers from `pool`, one per element.
+    func allocatePrimaryCommandBuffers(_ buffers: inout [VkCommandBuffer?], device: VkDevice,
+                                       pool: VkCommandPool) throws(GpuFrameTimer.Failure) {
+        var info = VkCommandBufferAllocateInfo()
+        info.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO
+        info.commandPool = pool
+        info.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY
+        info.commandBufferCount = UInt32(buffers.count)
+        let result = buffers.withUnsafeMutableBufferPointer { allocateCommandBuffers(device, &info, $0.baseAddress) }
+        guard result == VK_SUCCESS else { throw .vulkan("vkAllocateCommandBuffers", result) }
+    }
 }
