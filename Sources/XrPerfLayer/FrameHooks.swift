@@ -57,18 +57,12 @@ func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInf
     guard let end = state.instance.next.endFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
     telemetry.endCalled(atNs: Int64(entered))
-    var outcome = FrameUpscaleOutcome.unchanged
-    if let upscale = state.upscale, let endInfo {
-        outcome = upscaleFrame(state, upscale, endInfo.pointee)
-        if case .invalid(let error) = outcome { return error }
-    } else if let foveation = state.foveation, let endInfo, foveation.isQuad.load(ordering: .acquiring) {
-        outcome = peripheryOnlyFrame(foveation, endInfo.pointee)
-        if case .invalid(let error) = outcome { return error }
-    }
+    let composed = endInfo.map { state.composer.compose($0.pointee) } ?? .unchanged
+    if case .invalid(let error) = composed { return error }
     let callDown = monotonicNanoseconds()
     telemetry.addLayerTime(Int64(callDown - entered))
     let result: XrResult
-    if case .rewritten(var info) = outcome {
+    if case .rewritten(var info) = composed {
         result = end(session, &info)
     } else {
         result = end(session, endInfo)

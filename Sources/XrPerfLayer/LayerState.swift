@@ -59,6 +59,8 @@ final class SessionState: Sendable {
     let refreshRate: RefreshRateControl?
     /// Quad views emulated by the layer: nil when the instance does not.
     let foveation: SessionFoveation?
+    /// What rewrites the frame in xrEndFrame.
+    let composer: FrameComposer
 
     init(handle: UInt, instance: InstanceState, telemetry: SessionTelemetry, throttle: SessionThrottle,
          facts: PlatformFacts, upscale: SessionUpscale?, controller: SessionController? = nil,
@@ -72,6 +74,7 @@ final class SessionState: Sendable {
         self.throttle = throttle
         self.facts = facts
         self.upscale = upscale
+        composer = FrameComposer(next: instance.next, upscale: upscale, foveation: foveation, controller: controller)
     }
 }
 

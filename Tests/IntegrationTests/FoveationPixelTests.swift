@@ -44,6 +44,9 @@ import XrPerfCore
         env.variables["VK_INSTANCE_LAYERS"] = "VK_LAYER_KHRONOS_validation"
         env.variables["XRPERF_FOCUS_SIZE"] = String(focusSize)
         env.variables["XRPERF_EDGE_SMOOTHING"] = String(edgeSmoothing)
+        // The pass's filter as configured, every frame: the controller would
+        // trade edge for bilinear when a busy machine makes frames late.
+        env.variables["XRPERF_CONTROLLER"] = "false"
         env.variables.merge(variables) { _, new in new }
         let frames = total ?? (dumped.max() ?? 4) + 3
         let arguments = ["--frames", String(frames), "--gpu-iterations", "0", "--quad-views", "--pattern", "flat"] + extra

@@ -56,6 +56,9 @@ import XrPerfCore
             env.variables["XRPERF_UPSCALE_FILTER"] = testCase.filter.rawValue
             env.variables["XRPERF_SHARPNESS"] = String(testCase.sharpness)
             env.variables["XRPERF_UPSCALE_PASS"] = path.rawValue
+            // The filter under test, every frame: the controller would trade
+            // edge for bilinear when a busy machine makes frames late.
+            env.variables["XRPERF_CONTROLLER"] = "false"
             // Storage writes to sRGB and BGRA images need the mutable format XrSim refuses by default, as Monado 25 does.
             if path == .compute { env.variables["XRSIM_ALLOW_SRGB_STORAGE"] = "1" }
         }

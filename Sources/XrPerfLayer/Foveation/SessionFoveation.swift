@@ -4,18 +4,11 @@ import XrPerfCore
 
 /// Quad views in one session of an instance that emulates them: whether the
 /// app began the session with the quad configuration, where each eye's
-/// focus view is (fixed or following the gaze), and the scratch the frame
-/// path needs between frames.
+/// focus view is (fixed or following the gaze).
 final class SessionFoveation: @unchecked Sendable {
     static let quadViewCount = 4
     /// Active action sets the layer adds its own to on the stack.
     static let maximumActiveSets = 32
-    /// Composition layers a frame may have for the periphery-only fallback.
-    static let maximumLayers = 16
-    /// The periphery-only fallback's rewritten frame (PeripheryOnlyFrame).
-    let layerPointers: UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>
-    let projections: UnsafeMutablePointer<XrCompositionLayerProjection>
-
     let instance: InstanceFoveation
     let settings: ProfileSettings.Foveation
     /// xrBeginSession asked for PRIMARY_QUAD_VARJO (the runtime was told stereo).
@@ -35,15 +28,6 @@ final class SessionFoveation: @unchecked Sendable {
         self.instance = instance
         self.settings = settings
         self.gazeSupported = gazeSupported
-        layerPointers = .allocate(capacity: Self.maximumLayers)
-        layerPointers.initialize(repeating: nil, count: Self.maximumLayers)
-        projections = .allocate(capacity: Self.maximumLayers)
-        projections.initialize(repeating: XrCompositionLayerProjection(), count: Self.maximumLayers)
-    }
-
-    deinit {
-        layerPointers.deallocate()
-        projections.deallocate()
     }
 
     /// Follows the gaze: the profile asks for it, the system tracks eyes and

@@ -3,14 +3,12 @@ import Synchronization
 import XrPerfCore
 import XrPerfVulkan
 
-/// One session's upscaling: its settings, latched at session start, its pass
-/// on the app's device, and the scratch space xrEndFrame rewrites the frame
-/// into. The scratch is allocated once here: the frame path allocates nothing.
+/// One session's upscaling: its settings, latched at session start, and its
+/// pass on the app's device. The frame composer's UpscaleViews step uses it
+/// in xrEndFrame.
 final class SessionUpscale: @unchecked Sendable {
-    static let maximumLayers = 16
-    /// Views of one projection layer the layer upscales (quad views: 4).
-    static let viewsPerLayer = 4
-    static let maximumViews = maximumLayers * viewsPerLayer
+    /// Runtime images one frame may acquire: one per layer at most.
+    static let maximumLayers = FrameScratch.maximumLayers
 
     let scale: RenderScale
     let filter: ProfileSettings.UpscaleFilter
@@ -31,17 +29,8 @@ final class SessionUpscale: @unchecked Sendable {
     /// through without upscaling (their substituted views are left out).
     let broken = Atomic<Bool>(false)
 
-    let layerPointers: UnsafeMutablePointer<UnsafePointer<XrCompositionLayerBaseHeader>?>
-    let projections: UnsafeMutablePointer<XrCompositionLayerProjection>
-    /// Copies of single-image layers (quad, cylinder, equirect...), one
-    /// `SingleImageLayer.maximumSize` slot per layer.
-    let singleImageLayers: UnsafeMutableRawPointer
-    let views: UnsafeMutablePointer<XrCompositionLayerProjectionView>
     /// Swapchains whose runtime image is acquired during the frame being ended.
     let acquired: UnsafeMutablePointer<Unmanaged<SubstitutedSwapchain>?>
-    /// What the frame's check found per layer and view (`viewsPerLayer` slots
-    /// a layer), used by the recording that follows it.
-    let found: UnsafeMutablePointer<FoundSubImage>
 
     /// Whether the app renders a smaller rect each frame at the controller's
     /// scale (XR_META_recommended_layer_resolution).
@@ -78,14 +67,8 @@ final class SessionUpscale: @unchecked Sendable {
         self.context = context
         (smallestEyeWidth, smallestEyeHeight) = smallestEye
         (maximumWidth, maximumHeight) = maximum
-        layerPointers = .allocate(capacity: Self.maximumLayers)
-        projections = .allocate(capacity: Self.maximumLayers)
-        singleImageLayers = .allocate(byteCount: Self.maximumLayers * SingleImageLayer.maximumSize, alignment: 16)
-        views = .allocate(capacity: Self.maximumViews)
         acquired = .allocate(capacity: Self.maximumLayers)
         acquired.initialize(repeating: nil, count: Self.maximumLayers)
-        found = .allocate(capacity: Self.maximumViews)
-        found.initialize(repeating: FoundSubImage(), count: Self.maximumViews)
     }
 
     private let isShutDown = Atomic<Bool>(false)
@@ -97,12 +80,7 @@ final class SessionUpscale: @unchecked Sendable {
         broken.store(true, ordering: .relaxed)
         guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         context.destroy()
-        layerPointers.deallocate()
-        projections.deallocate()
-        singleImageLayers.deallocate()
-        views.deallocate()
         acquired.deallocate()
-        found.deallocate()
     }
 
     /// Logs the first failure of the session and turns the pass off.
