@@ -69,9 +69,16 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenXR", path: "Sources/COpenXR"),
         .target(name: "XrPerfCore", swiftSettings: strict),
+        // The files xrperf writes and reads (telemetry ring, frame record,
+        // learned state), for the layer, the CLI and the fuzzers alike; no
+        // Foundation, which the layer cannot link.
+        .target(name: "XrPerfFormats", dependencies: ["COpenXR", "XrPerfCore"], swiftSettings: framePath),
+        // Recordings read back, with Foundation's JSON decoder: the CLI and
+        // the fuzzers (the layer only writes them, through XrPerfCore).
+        .target(name: "XrPerfRecordingFile", dependencies: ["XrPerfCore"], swiftSettings: strict),
         .target(
             name: "XrPerfLayer",
-            dependencies: ["COpenXR", "XrPerfCore", "XrPerfVulkan"],
+            dependencies: ["COpenXR", "XrPerfCore", "XrPerfFormats", "XrPerfVulkan"],
             exclude: ["exports.map"],
             swiftSettings: framePath,
             linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
@@ -92,6 +99,8 @@ let package = Package(
             dependencies: [
                 "COpenXR",
                 "XrPerfCore",
+                "XrPerfFormats",
+                "XrPerfRecordingFile",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -151,8 +160,8 @@ if ProcessInfo.processInfo.environment["XRPERF_FUZZ"] != nil {
     package.targets += [
         .systemLibrary(name: "FuzzDriver", path: "Sources/FuzzDriver"),
         fuzzTarget("FuzzProfile", []),
-        fuzzTarget("FuzzRecording", []),
-        fuzzTarget("FuzzTelemetryFile", ["COpenXR"]),
+        fuzzTarget("FuzzRecording", ["XrPerfRecordingFile"]),
+        fuzzTarget("FuzzTelemetryFile", ["COpenXR", "XrPerfFormats"]),
     ]
     package.products += ["FuzzProfile", "FuzzRecording", "FuzzTelemetryFile"].map {
         .executable(name: $0, targets: [$0])

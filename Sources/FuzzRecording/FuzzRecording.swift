@@ -1,8 +1,9 @@
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// A file handed to `xrperf report / plot / compare` (a JSON Lines recording,
-/// read by the CLI's own RecordingFile) and to `xrperf simulate --trace`
+/// read by RecordingFile of XrPerfRecordingFile, as the CLI reads it) and to `xrperf simulate --trace`
 /// (CSV or JSON Lines, TraceParser): read it, and when it is accepted, run
 /// what the commands compute from it.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,8 +1,9 @@
 import COpenXR
 import XrPerfCore
+import XrPerfFormats
 
 /// A file in $XDG_RUNTIME_DIR/xrperf/ as `xrperf status / top / record` read
-/// it (TelemetryRing, linked in from Sources/xrperf): any bytes, as mapped.
+/// it (TelemetryRing of XrPerfFormats): any bytes, as mapped.
 /// Between validation and the reads the header's layout fields are
 /// rewritten, as a live or hostile writer may: reads must stay in bounds.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// `xrperf closed-loop FILE --up N --down N`: protocol 4 read off a recording.
 struct ClosedLoopCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// `xrperf compare BASE NEW`: a regression gate between two recordings.
 struct CompareCommand: ParsableCommand {

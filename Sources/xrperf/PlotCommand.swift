@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// `xrperf plot FILE --out X.svg`: the frame-time chart of a recording.
 struct PlotCommand: ParsableCommand {

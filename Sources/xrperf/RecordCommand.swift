@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// `xrperf record`: copy a live session's frames into a recording.
 struct RecordCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// `xrperf report FILE`: summary and recommendations of a recording.
 struct ReportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import COpenXR
 import Foundation
 import XrPerfCore
+import XrPerfFormats
 
 /// One session's shared-memory file, mapped read-only (PROT_READ); what it
 /// holds is read through TelemetryRing.

@@ -1,13 +1,6 @@
 import ArgumentParser
 import Foundation
-
-/// A problem with what the user gave (a file, a session name): printed as
-/// `xrperf <command>: error: <message>` and exit status 2.
-struct TelemetryInputError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}
+import XrPerfRecordingFile
 
 enum TelemetryOutput {
     /// Exit statuses shared by the telemetry commands.

@@ -1,6 +1,7 @@
 import COpenXR
 import Foundation
 import XrPerfCore
+import XrPerfRecordingFile
 
 /// Where the telemetry directory is and how it was chosen.
 struct TelemetryLocation: Codable, Equatable {

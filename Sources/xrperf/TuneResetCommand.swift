@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import XrPerfCore
+import XrPerfFormats
 
 /// `xrperf tune reset`: forget learned settings.
 struct TuneResetCommand: ParsableCommand {
@@ -41,7 +43,7 @@ struct TuneResetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = try LearnedStateFile.locate()
+        let path = try LearnedStateFile.locate(environment: ProcessInfo.processInfo.environment)
         var state: LearnedState
         switch try LearnedStateFile.read(path) {
         case .absent:

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import XrPerfCore
+import XrPerfFormats
 
 /// `xrperf tune show`: the learned settings as a table or JSON.
 struct TuneShowCommand: ParsableCommand {
@@ -37,7 +39,7 @@ struct TuneShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let path = try LearnedStateFile.locate()
+        let path = try LearnedStateFile.locate(environment: ProcessInfo.processInfo.environment)
         switch try LearnedStateFile.read(path) {
         case .absent:
             try show(LearnedStateTable(file: path, exists: false, state: LearnedState(), application: app))

@@ -1,5 +1,6 @@
 import Glibc
 import XrPerfCore
+import XrPerfFormats
 
 /// The session's controller, or nil when it has nothing to do: turned off in
 /// the profile, or no knob it may turn (the app does not take a render scale
@@ -30,8 +31,8 @@ func makeSessionController(_ instance: InstanceState, facts: PlatformFacts, sett
             + (passKnob ? ", upscaling filter edge-bilinear" : "")
             + (refreshRate ? ", refresh rate" : ""))
     var learnedScale: Double?
-    if dynamicResolution, let path = LearnedStateFile.path(),
-       let learned = LearnedStateFile.load(path).settings(for: learnedKey(facts)) {
+    if dynamicResolution, let path = learnedStatePath(),
+       let learned = loadLearnedState(path).settings(for: learnedKey(facts)) {
         learnedScale = learned.renderScale
         logInfo("starting from the learned render scale \(learned.renderScale) (\(learned.sessions) earlier session(s))")
     }
@@ -53,15 +54,20 @@ func learnedKey(_ facts: PlatformFacts) -> LearnedKey {
 func recordLearnedSettings(_ session: SessionState) {
     // Only a scale the controller chose is worth remembering: it is what a
     // session with dynamic resolution starts from.
-    guard let controller = session.controller, controller.drivesRenderScale, let path = LearnedStateFile.path() else { return }
+    guard let controller = session.controller, controller.drivesRenderScale, let path = learnedStatePath() else { return }
     let sustained = controller.sustained
-    var state = LearnedStateFile.load(path)
+    var state = loadLearnedState(path)
     let before = state
     state.record(learnedKey(session.facts), renderScale: sustained.renderScale,
                  frameDivisor: sustained.frameDivisor, frames: sustained.frames,
                  atRealtimeNs: realtimeNanoseconds())
     guard state != before else { return }
-    LearnedStateFile.store(state, to: path)
+    do {
+        try LearnedStateFile.write(state, to: path)
+    } catch {
+        logWarn("learned settings: \(error); nothing learned is kept")
+        return
+    }
     logInfo("learned for '\(session.facts.application)': render scale \(sustained.renderScale), frame divisor \(sustained.frameDivisor) over \(sustained.frames) frames")
 }
 
@@ -69,4 +75,33 @@ private func realtimeNanoseconds() -> Int64 {
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+}
+
+/// Where the learned settings live, or nil when there is no place (a
+/// process without a home learns nothing, and that is no fault).
+private func learnedStatePath() -> String? {
+    do {
+        return try LearnedStateFile.locate(environment: processEnvironment())
+    } catch {
+        logDebug("learned settings: \(error)")
+        return nil
+    }
+}
+
+/// The learned settings, or none (logged) when the file cannot be used: a
+/// session never fails for it, and a corrupt file is replaced when the
+/// session ends.
+private func loadLearnedState(_ path: String) -> LearnedState {
+    do {
+        switch try LearnedStateFile.read(path) {
+        case .absent: return LearnedState()
+        case .loaded(let state): return state
+        case .corrupt(let problem):
+            logWarn("learned settings \(path): \(problem); starting fresh, the file will be replaced")
+            return LearnedState()
+        }
+    } catch {
+        logWarn("learned settings: \(error); starting fresh")
+        return LearnedState()
+    }
 }

@@ -2,6 +2,7 @@ import COpenXR
 import Glibc
 import Synchronization
 import XrPerfCore
+import XrPerfFormats
 import XrPerfVulkan
 
 /// Everything the layer measures about one session's frames, and where it

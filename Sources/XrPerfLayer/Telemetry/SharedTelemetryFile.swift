@@ -1,6 +1,7 @@
 import COpenXR
 import Glibc
 import XrPerfCore
+import XrPerfFormats
 
 /// The live telemetry file of one session (layout: include/xrperf/telemetry.h),
 /// mapped shared so `xrperf status` / `top` read frames while the app runs.

@@ -1,30 +1,32 @@
-import Foundation
+import Glibc
 import XrPerfCore
 
-/// The learned-state file on disk for `xrperf tune`. Only a regular file owned
-/// by this user is read or replaced: the state lives in the user's home, and a
-/// symlink or someone else's file there is not ours to follow or overwrite.
-enum LearnedStateFile {
-    enum Contents {
+/// The learned-state file on disk, as the layer (at session start and end,
+/// never in a frame) and `xrperf tune` read and write it. Only a regular
+/// file owned by this user is read or replaced: the state lives in the
+/// user's home, and a symlink or someone else's file there is not ours to
+/// follow or overwrite.
+public enum LearnedStateFile {
+    public enum Contents {
         case absent
         case loaded(LearnedState)
         case corrupt(LearnedStateProblem)
     }
 
     /// Why the file cannot be used at all (as opposed to a corrupt file).
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 
-    static func locate() throws(Failure) -> String {
-        guard let path = LearnedStateLocation.path(environment: ProcessInfo.processInfo.environment) else {
+    public static func locate(environment: [String: String]) throws(Failure) -> String {
+        guard let path = LearnedStateLocation.path(environment: environment) else {
             throw Failure("no place for the learned state: neither XDG_STATE_HOME nor HOME is an absolute path")
         }
         return path
     }
 
-    static func read(_ path: String) throws(Failure) -> Contents {
+    public static func read(_ path: String) throws(Failure) -> Contents {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return .absent }
@@ -40,7 +42,7 @@ enum LearnedStateFile {
         var chunk = [UInt8](repeating: 0, count: 65536)
         // One byte past the limit is enough to call it too large if it grew.
         while bytes.count <= LearnedState.maximumFileBytes {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure("cannot read \(path): \(lastError())")
@@ -58,8 +60,9 @@ enum LearnedStateFile {
     /// (mode 0600), fsync, rename over the target, fsync of the folder. A
     /// reader (the layer at session start) sees the old file or the new one,
     /// never half of one, even across a crash.
-    static func write(_ state: LearnedState, to path: String) throws(Failure) {
-        let directory = (path as NSString).deletingLastPathComponent
+    public static func write(_ state: LearnedState, to path: String) throws(Failure) {
+        guard let slash = path.lastIndex(of: "/") else { throw Failure("\(path) is not an absolute path") }
+        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
         try makeDirectory(directory)
         var info = stat()
         if lstat(path, &info) == 0 { try requireOwnedRegularFile(info, path) }
@@ -71,7 +74,7 @@ enum LearnedStateFile {
         let bytes = state.encoded()
         var written = 0
         while failure == nil, written < bytes.count {
-            let count = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
             if count < 0, errno != EINTR { failure = lastError() }
             if count > 0 { written += count }
         }

@@ -4,7 +4,7 @@ import XrPerfCore
 /// FrameRecord in the C layout of the shared-memory ring: nil durations
 /// become -1 ("not measured") as telemetry.h specifies.
 extension XrPerfFrameRecord {
-    init(_ frame: FrameRecord) {
+    public init(_ frame: FrameRecord) {
         self.init()
         flags = frame.flags.rawValue
         frameIndex = frame.frameIndex

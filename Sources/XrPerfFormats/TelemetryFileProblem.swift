@@ -1,8 +1,8 @@
 import COpenXR
-import Foundation
+import Glibc
 
 /// Why a file in the telemetry directory cannot be used.
-enum TelemetryFileProblem: Error, Equatable, CustomStringConvertible {
+public enum TelemetryFileProblem: Error, Equatable, CustomStringConvertible {
     case cannotOpen(String)
     case notRegularFile
     case ownedByOtherUser(uid: UInt32)
@@ -15,7 +15,7 @@ enum TelemetryFileProblem: Error, Equatable, CustomStringConvertible {
     case noCapacity
     case cannotMap(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .cannotOpen(let reason): "cannot open: \(reason)"
         case .notRegularFile: "not a regular file"

@@ -6,16 +6,16 @@ import XrPerfCore
 /// layout the header declared at validation (records' offset, capacity) is
 /// kept and used for every read: the file belongs to a live writer, and a
 /// header rewritten afterwards must not move reads outside the mapping.
-struct TelemetryRing {
+public struct TelemetryRing {
     private let header: UnsafePointer<XrPerfTelemetryHeader>
     private let records: UnsafeRawPointer
     private let recordSize: UInt32
-    let capacity: UInt64
-    let layoutVersion: UInt32
+    public let capacity: UInt64
+    public let layoutVersion: UInt32
 
     /// `mapping` starts at the header, 8-byte aligned (a mapped file is) and
     /// must outlive the ring.
-    init(mapping: UnsafeRawBufferPointer) throws(TelemetryFileProblem) {
+    public init(mapping: UnsafeRawBufferPointer) throws(TelemetryFileProblem) {
         let headerSize = MemoryLayout<XrPerfTelemetryHeader>.size
         guard let base = mapping.baseAddress, mapping.count >= headerSize else {
             throw .tooSmall(size: mapping.count, needed: headerSize)
@@ -48,9 +48,9 @@ struct TelemetryRing {
         layoutVersion = fields.layoutVersion
     }
 
-    var published: UInt64 { xrperf_telemetry_published(header) }
-    var ended: Bool { xrperf_telemetry_state(header) == XRPERF_SESSION_STATE_ENDED }
-    var stateName: String {
+    public var published: UInt64 { xrperf_telemetry_published(header) }
+    public var ended: Bool { xrperf_telemetry_state(header) == XRPERF_SESSION_STATE_ENDED }
+    public var stateName: String {
         switch xrperf_telemetry_state(header) {
         case XRPERF_SESSION_STATE_RUNNING: "running"
         case XRPERF_SESSION_STATE_ENDED: "ended"
@@ -58,7 +58,7 @@ struct TelemetryRing {
         }
     }
 
-    var info: SessionInfo {
+    public var info: SessionInfo {
         let h = header.pointee
         return SessionInfo(
             pid: h.pid, sessionSerial: h.sessionSerial, application: Self.text(h.applicationName),
@@ -70,7 +70,7 @@ struct TelemetryRing {
     /// A consistent copy of the slot of frame `n` (publish index), or nil when
     /// the writer kept it busy. The caller checks it is still frame n
     /// (RingCursor.decide).
-    func copy(frame n: UInt64) -> FrameRecord? {
+    public func copy(frame n: UInt64) -> FrameRecord? {
         var raw = XrPerfFrameRecord()
         let slot = records + Int(n % capacity) * Int(recordSize)
         guard xrperf_telemetry_read_sized_record(slot, recordSize, &raw) != 0 else { return nil }
@@ -78,7 +78,7 @@ struct TelemetryRing {
     }
 
     /// Up to `maxFrames` most recent intact frames within `seconds` of the newest.
-    func recentFrames(maxFrames: Int = 1024, seconds: Double = 1.0) -> [FrameRecord] {
+    public func recentFrames(maxFrames: Int = 1024, seconds: Double = 1.0) -> [FrameRecord] {
         let published = self.published
         guard published > 0 else { return [] }
         // A few slots of slack at the old end: the writer moves on while we read.
@@ -104,7 +104,7 @@ struct TelemetryRing {
     }
 
     /// A NUL-terminated name field, bounded by its size when the writer left no NUL.
-    static func text<T>(_ field: T) -> String {
+    public static func text<T>(_ field: T) -> String {
         withUnsafeBytes(of: field) { bytes in
             let end = bytes.firstIndex(of: 0) ?? bytes.count
             return String(decoding: bytes[..<end], as: UTF8.self)

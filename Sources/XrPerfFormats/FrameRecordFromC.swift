@@ -3,7 +3,7 @@ import XrPerfCore
 
 extension FrameRecord {
     /// From the C record: -1 (or any negative duration) is "not measured".
-    init(_ raw: XrPerfFrameRecord) {
+    public init(_ raw: XrPerfFrameRecord) {
         func duration(_ value: Int64) -> Int64? { value >= 0 ? value : nil }
         let flags = FrameFlags(rawValue: raw.flags)
         self.init(

@@ -2,21 +2,21 @@ import Foundation
 import XrPerfCore
 
 /// A recording read back from its JSON Lines file.
-struct RecordingFile {
-    var path: String
-    var header: RecordingHeader?
-    var frames: [FrameRecord]
+public struct RecordingFile {
+    public var path: String
+    public var header: RecordingHeader?
+    public var frames: [FrameRecord]
     /// True when the end line was found.
-    var complete: Bool
-    var declaredFrames: UInt64?
-    var dropped: UInt64
+    public var complete: Bool
+    public var declaredFrames: UInt64?
+    public var dropped: UInt64
     /// Problems that did not stop reading (cut last line, missing end line...).
-    var warnings: [String]
+    public var warnings: [String]
 
     /// Reads `path` ("-" for standard input). Any line that cannot be used,
     /// other than a cut last line, is an error naming its line number; with
     /// `skipBadLines` it becomes a warning instead.
-    init(path: String, skipBadLines: Bool = false) throws(TelemetryInputError) {
+    public init(path: String, skipBadLines: Bool = false) throws(TelemetryInputError) {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -34,7 +34,7 @@ struct RecordingFile {
         try self.init(path: path, data: data, skipBadLines: skipBadLines)
     }
 
-    init(path: String, data: Data, skipBadLines: Bool = false) throws(TelemetryInputError) {
+    public init(path: String, data: Data, skipBadLines: Bool = false) throws(TelemetryInputError) {
         self.path = path
         frames = []
         complete = false
@@ -113,7 +113,7 @@ struct RecordingFile {
     }
 
     /// A decoding error in words: which key, what was wrong.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map(\.stringValue).filter { !$0.isEmpty }
             return keys.isEmpty ? "" : "key '\(keys.joined(separator: "."))': "
@@ -133,7 +133,7 @@ struct RecordingFile {
         }
     }
 
-    static func typeName(_ type: Any.Type) -> String {
+    public static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
         case is Double.Type, is Float.Type: "a number"
@@ -144,10 +144,10 @@ struct RecordingFile {
         }
     }
 
-    var session: SessionInfo? { header?.session }
+    public var session: SessionInfo? { header?.session }
 
     /// "hello_xr on XrSim" or the file name.
-    var title: String {
+    public var title: String {
         guard let session, !session.application.isEmpty else { return (path as NSString).lastPathComponent }
         return session.runtime.isEmpty ? session.application : "\(session.application) on \(session.runtime)"
     }

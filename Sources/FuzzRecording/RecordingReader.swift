@@ -1,1 +1,0 @@
-../xrperf/RecordingReader.swift

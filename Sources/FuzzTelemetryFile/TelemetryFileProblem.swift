@@ -1,1 +1,0 @@
-../xrperf/TelemetryFileProblem.swift

@@ -1,1 +1,0 @@
-../xrperf/TelemetryRing.swift
