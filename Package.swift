@@ -57,7 +57,7 @@ let framePath: [SwiftSetting] = strict + [
 let package = Package(
     name: "xrperf",
     products: [
-        .library(name: "XrApiLayer_xrperf", type: .dynamic, targets: ["XrPerfLayer"]),
+        .library(name: "XrApiLayer_xrperf", type: .dynamic, targets: ["XrApiLayer"]),
         .library(name: "XrSim", type: .dynamic, targets: ["XrSim"]),
         .executable(name: "xrperf", targets: ["xrperf"]),
         .executable(name: "xrperf-loadgen", targets: ["xrperf-loadgen"]),
@@ -76,12 +76,14 @@ let package = Package(
         // Recordings read back, with Foundation's JSON decoder: the CLI and
         // the fuzzers (the layer only writes them, through XrPerfCore).
         .target(name: "XrPerfRecordingFile", dependencies: ["XrPerfCore"], swiftSettings: strict),
+        .target(name: "XrPerfLayer", dependencies: ["COpenXR", "XrPerfCore", "XrPerfFormats", "XrPerfVulkan"],
+                swiftSettings: framePath),
         .target(
-            name: "XrPerfLayer",
-            dependencies: ["COpenXR", "XrPerfCore", "XrPerfFormats", "XrPerfVulkan"],
+            name: "XrApiLayer",
+            dependencies: ["XrPerfLayer"],
             exclude: ["exports.map"],
-            swiftSettings: framePath,
-            linkerSettings: loadableModule(versionScript: "Sources/XrPerfLayer/exports.map")
+            swiftSettings: strict,
+            linkerSettings: loadableModule(versionScript: "Sources/XrApiLayer/exports.map")
         ),
         .target(name: "XrPerfVulkan", dependencies: ["COpenXR", "XrPerfCore"], exclude: ["Shaders"], swiftSettings: framePath),
         .target(name: "XrSimCore", swiftSettings: strict),
@@ -130,6 +132,9 @@ let package = Package(
         ),
         .testTarget(name: "XrPerfCoreTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
         .testTarget(name: "XrSimCoreTests", dependencies: ["XrSimCore"], swiftSettings: strict),
+        // The layer's glue (frame composer, decision stamping, session
+        // lifecycle) against a fake next link, without a runtime.
+        .testTarget(name: "XrPerfLayerTests", dependencies: ["XrPerfLayer", "XrPerfCore"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["XrPerfCore"], swiftSettings: strict),
     ]
 )

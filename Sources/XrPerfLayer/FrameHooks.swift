@@ -15,22 +15,22 @@ func layerWaitFrame(
     guard let wait = state.instance.next.waitFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
     telemetry.waitCalled(atNs: Int64(entered))
-    // Decide the frame's knobs before anything waits: the divisor paces
-    // this very wait.
-    if let controller = state.controller {
-        let passNs = state.upscale?.lastGpuNs.load(ordering: .relaxed) ?? -1
-        controller.decideNextFrame(passGpuMs: passNs > 0 ? Double(passNs) / 1e6 : nil)
-        state.refreshRate?.update(controller)
+    // Decide the frame before anything waits: the divisor paces this very
+    // wait, and the frame carries the decision to its end.
+    let decision = state.controller?.decideNextFrame()
+    if let decision, let controller = state.controller {
+        state.refreshRate?.apply(decision, headroom: controller.headroom)
     }
     // The throttle sleeps before the runtime's wait, so the runtime paces
     // (and reprojects) around the frames the app does render.
-    let divisor = max(state.throttle.divisor, state.controller?.frameDivisor ?? 1)
+    let divisor = max(state.throttle.divisor, UInt32(clamping: decision?.settings.frameDivisor ?? 1))
     let slept = state.throttle.pace(divisor: divisor)
     let callDown = monotonicNanoseconds()
     let result = wait(session, waitInfo, frameState)
     let returned = monotonicNanoseconds()
     if xrperf_succeeded(result) != 0, let frameState {
-        telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee, frameDivisor: divisor)
+        telemetry.waitReturned(atNs: Int64(returned), state: frameState.pointee, frameDivisor: divisor,
+                               decision: decision)
         state.throttle.frameWaited(atNs: Int64(returned), periodNs: frameState.pointee.predictedDisplayPeriod)
     }
     telemetry.addLayerTime(Int64(callDown - entered) - slept + Int64(monotonicNanoseconds() - returned))
@@ -56,8 +56,8 @@ func layerEndFrame(_ session: XrSession?, _ endInfo: UnsafePointer<XrFrameEndInf
     guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
     guard let end = state.instance.next.endFrame else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let telemetry = state.telemetry
-    telemetry.endCalled(atNs: Int64(entered))
-    let composed = endInfo.map { state.composer.compose($0.pointee) } ?? .unchanged
+    let knobs = telemetry.endCalled(atNs: Int64(entered))
+    let composed = endInfo.map { state.composer.compose($0.pointee, knobs: knobs) } ?? .unchanged
     if case .invalid(let error) = composed { return error }
     let callDown = monotonicNanoseconds()
     telemetry.addLayerTime(Int64(callDown - entered))

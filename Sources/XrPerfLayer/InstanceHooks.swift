@@ -9,19 +9,14 @@ func layerDestroyInstance(_ instance: XrInstance?) -> XrResult {
     // layer's passes and views of the runtime's images go first.
     let swapchains = Registry.swapchains.snapshot().filter { $0.session.instance === state }
     for session in Registry.sessions.snapshot() where session.instance === state {
-        releaseUpscaling(session, swapchains: swapchains.filter { $0.session === session })
-        releaseGaze(session)
-        recordLearnedSettings(session)
+        SessionLifecycle.release(session, swapchains: swapchains.filter { $0.session === session })
     }
     let result = destroy(instance)
     if xrperf_succeeded(result) != 0 {
         // Destroying an instance destroys its sessions and their swapchains.
         let sessions = Registry.sessions.removeAll { $0.instance === state }
         _ = Registry.swapchains.removeAll { $0.session.instance === state }
-        for session in sessions {
-            session.telemetry.close()
-            logSessionSummary(session, reason: "instance destroyed")
-        }
+        for session in sessions { SessionLifecycle.close(session, reason: "instance destroyed") }
         Registry.instances.remove(key)
         logInfo("instance destroyed: app '\(state.applicationName)'")
     }
@@ -61,7 +56,7 @@ func layerEnumerateViewConfigurationViews(
     let result = enumerate(instance, systemId, viewConfigurationType, capacity, countOutput, views)
     if result == XR_SUCCESS, capacity > 0, let views, let countOutput {
         let recommended = (views[0].recommendedImageRectWidth, views[0].recommendedImageRectHeight)
-        let scale = latchedRenderScale(state, recommended: recommended) { instanceFacts(state, systemId: systemId) }
+        let scale = latchedRenderScale(state, recommended: recommended) { state.settings(systemId: systemId) }
         if scale != RenderScale(uniform: 1) {
             applyRenderScale(scale, to: views, count: Int(min(capacity, countOutput.pointee)))
         }

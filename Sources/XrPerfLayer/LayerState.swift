@@ -13,6 +13,10 @@ final class InstanceState: Sendable {
     /// The render scale, latched the first time the app asks for view sizes
     /// (or at session start): engines size their swapchains from that answer.
     let renderScale = Mutex<RenderScale?>(nil)
+    /// The profile as far as it is known once the headset is (no GPU before
+    /// a session): resolved the first time it is needed, then kept, so the
+    /// view sizes and the quad views the app is offered agree.
+    private let systemSettings = Mutex<ProfileSettings?>(nil)
 
     /// Extensions of the layer's own that the app enabled.
     let layerExtensions: Set<String>
@@ -38,6 +42,16 @@ final class InstanceState: Sendable {
         self.applicationName = applicationName
         self.engineName = engineName
         self.runtimeName = runtimeName
+    }
+
+    /// The profile's settings for this instance's system (resolved once).
+    func settings(systemId: XrSystemId) -> ProfileSettings {
+        systemSettings.withLock { latched in
+            if let latched { return latched }
+            let settings = SessionProfile.resolve(facts: instanceFacts(self, systemId: systemId), quiet: true).settings
+            latched = settings
+            return settings
+        }
     }
 }
 
@@ -74,7 +88,7 @@ final class SessionState: Sendable {
         self.throttle = throttle
         self.facts = facts
         self.upscale = upscale
-        composer = FrameComposer(next: instance.next, upscale: upscale, foveation: foveation, controller: controller)
+        composer = FrameComposer(next: instance.next, upscale: upscale, foveation: foveation)
     }
 }
 

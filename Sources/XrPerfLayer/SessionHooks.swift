@@ -10,46 +10,21 @@ func layerCreateSession(
     guard let create = state.next.createSession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
     let result = create(instance, createInfo, session)
     if xrperf_succeeded(result) != 0, let session, let created = session.pointee {
-        let system = createInfo.map { systemName(of: state, systemId: $0.pointee.systemId) } ?? ""
-        let vulkan = createInfo.flatMap { vulkanBinding(in: $0.pointee.next) }
-        let gpu = vulkan.flatMap { VulkanDeviceIdentity(instance: $0.instance, physicalDevice: $0.physicalDevice) }
-        let facts = PlatformFacts(
-            application: state.applicationName, engine: state.engineName, runtime: state.runtimeName,
-            system: system, gpuVendor: gpu.map { GPUVendor(vulkanVendorID: $0.vendorID) }, gpuName: gpu?.name ?? "")
-        let profile = SessionProfile.resolve(facts: facts)
-        let controller = makeSessionController(state, facts: facts, settings: profile.settings, vulkan: vulkan != nil)
-        let telemetry = SessionTelemetry(instance: state, systemName: system, gpuName: gpu?.name ?? "",
-                                         profile: profile, vulkan: vulkan, controller: controller)
-        let throttle = SessionThrottle(targetFps: profile.settings.throttle.targetFps)
-        let foveation = createInfo.flatMap { info in
-            state.foveation.map { instanceFoveation in
-                SessionFoveation(instance: instanceFoveation,
-                                 settings: instanceFoveation.settings(state, systemId: info.pointee.systemId),
-                                 gazeSupported: instanceFoveation.gaze != nil
-                                     && eyeGazeSupported(state, systemId: info.pointee.systemId))
-            }
-        }
-        let upscale = createInfo.flatMap { info in
-            makeSessionUpscale(state, systemId: info.pointee.systemId, facts: facts, settings: profile.settings,
-                               vulkan: vulkan, dynamic: controller?.drivesRenderScale ?? false,
-                               quadViews: foveation?.settings.mode != nil && foveation?.settings.mode != .off)
-        }
-        if let upscale {
-            telemetry.upscaling(renderScale: upscale.scale.x, filter: upscale.filter)
-            controller?.staticScale = upscale.scale.x
-        }
-        var refreshRate: RefreshRateControl?
-        if controller != nil, profile.settings.controller.refreshRateAllowed, state.refreshRate != .off {
-            refreshRate = RefreshRateControl(instance: state, session: created)
-        }
-        let sessionState = SessionState(handle: handleKey(created), instance: state, telemetry: telemetry,
-                                        throttle: throttle, facts: facts, upscale: upscale, controller: controller,
-                                        refreshRate: refreshRate, foveation: foveation)
+        let sessionState = SessionLifecycle.make(state, createInfo, created)
         Registry.sessions.insert(sessionState.handle, sessionState)
         ProfileWatcher.shared.startIfNeeded()
-        logInfo("session created for app '\(state.applicationName)' on '\(system)'")
+        logInfo("session created for app '\(state.applicationName)' on '\(sessionState.facts.system)'")
     }
     return result
+}
+
+func layerBeginSession(_ session: XrSession?, _ beginInfo: UnsafePointer<XrSessionBeginInfo>?) -> XrResult {
+    guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
+    guard let begin = state.instance.next.beginSession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
+    if let foveation = state.foveation, let beginInfo, foveation.takesQuadViews(beginInfo.pointee) {
+        return beginWithQuadViews(session, state, foveation, beginInfo.pointee, begin)
+    }
+    return begin(session, beginInfo)
 }
 
 /// The headset's name, for the telemetry header and per-platform tuning.
@@ -66,17 +41,12 @@ func layerDestroySession(_ session: XrSession?) -> XrResult {
     let key = handleKey(session)
     guard let state = Registry.sessions.lookup(key) else { return XR_ERROR_HANDLE_INVALID }
     guard let destroy = state.instance.next.destroySession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    // The runtime frees its swapchain images with the session: the pass and
-    // the layer's views of them go first.
-    releaseUpscaling(state, swapchains: Registry.swapchains.snapshot().filter { $0.session === state })
-    releaseGaze(state)
-    recordLearnedSettings(state)
+    SessionLifecycle.release(state, swapchains: Registry.swapchains.snapshot().filter { $0.session === state })
     let result = destroy(session)
     if xrperf_succeeded(result) != 0 {
         _ = Registry.swapchains.removeAll { $0.session === state }
         Registry.sessions.remove(key)
-        state.telemetry.close()
-        logSessionSummary(state, reason: "session destroyed")
+        SessionLifecycle.close(state, reason: "session destroyed")
     }
     return result
 }

@@ -11,12 +11,17 @@ public struct FrameObservation: Sendable, Equatable {
     public var appCPUms: Double?
     /// The settings the frame was rendered with.
     public var settings: QualitySettings
+    /// The layer's own pass (ms), the newest measured when the frame ended;
+    /// already part of `appGPUms`. nil without a pass.
+    public var passGPUms: Double?
 
-    public init(frameIndex: Int, periodMs: Double, appGPUms: Double?, appCPUms: Double?, settings: QualitySettings) {
+    public init(frameIndex: Int, periodMs: Double, appGPUms: Double?, appCPUms: Double?, settings: QualitySettings,
+                passGPUms: Double? = nil) {
         self.frameIndex = frameIndex
         self.periodMs = periodMs
         self.appGPUms = appGPUms
         self.appCPUms = appCPUms
         self.settings = settings
+        self.passGPUms = passGPUms
     }
 }

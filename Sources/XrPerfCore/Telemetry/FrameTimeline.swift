@@ -13,7 +13,8 @@ public struct FrameTimeline: Sendable {
         var displayPeriod: Int64 = 0
         var shouldRender = true
         var layerCpuNs: Int64 = 0
-        var frameDivisor: UInt32 = 1
+        var knobs = KnobSettings()
+        var decision: ControllerDecision?
         /// The wait thread's CPU from the wait's return.
         var simulation: ThreadSpan?
     }
@@ -57,13 +58,17 @@ public struct FrameTimeline: Sendable {
         currentSimulation?.close(at: clock)
     }
 
-    /// A successful xrWaitFrame; `frameDivisor` is the throttle in force (the
-    /// display periods each frame is meant to last).
+    /// A successful xrWaitFrame. `knobs` and `decision` are the frame's, as
+    /// decided before the wait went down (its frame divisor: the display
+    /// periods the frame is meant to last); the frame carries them to its end.
     public mutating func waitReturned(atNs now: Int64, displayTime: Int64, displayPeriod: Int64, shouldRender: Bool,
-                                      frameDivisor: UInt32 = 1, clock: ThreadClock? = nil) {
+                                      knobs: KnobSettings = KnobSettings(), decision: ControllerDecision? = nil,
+                                      clock: ThreadClock? = nil) {
+        var stamped = knobs
+        stamped.frameDivisor = max(1, knobs.frameDivisor)
         let frame = Waited(frameIndex: waitsReturned, waitCallNs: pendingWaitCallNs, waitReturnNs: now,
                            displayTime: displayTime, displayPeriod: displayPeriod, shouldRender: shouldRender,
-                           frameDivisor: max(1, frameDivisor), simulation: clock.map(ThreadSpan.init(from:)))
+                           knobs: stamped, decision: decision, simulation: clock.map(ThreadSpan.init(from:)))
         waitsReturned &+= 1
         if waitedCount == Self.maxWaitedFrames {
             waitedHead = (waitedHead + 1) % Self.maxWaitedFrames
@@ -83,10 +88,12 @@ public struct FrameTimeline: Sendable {
         waitedCount -= 1
         var flags: FrameFlags = frame.shouldRender ? [] : [.notRendered]
         if discarded { flags.insert(.discarded) }
-        current = FrameRecord(
+        var record = FrameRecord(
             frameIndex: frame.frameIndex, predictedDisplayTime: frame.displayTime,
             displayPeriodNs: frame.displayPeriod, waitCallNs: frame.waitCallNs, waitReturnNs: frame.waitReturnNs,
-            beginCallNs: now, flags: flags, knobs: KnobSettings(frameDivisor: frame.frameDivisor))
+            beginCallNs: now, flags: flags, knobs: frame.knobs)
+        record.decision = frame.decision
+        current = record
         currentSimulation = frame.simulation
         currentRender = clock.map(ThreadSpan.init(from:))
     }
@@ -103,6 +110,9 @@ public struct FrameTimeline: Sendable {
 
     /// The frame between xrBeginFrame and xrEndFrame, if any.
     public var frameInProgress: UInt64? { current?.frameIndex }
+
+    /// The knobs the frame in progress was stamped with at its wait.
+    public var knobsInProgress: KnobSettings? { current?.knobs }
 
     public mutating func endCalled(atNs now: Int64, clock: ThreadClock? = nil) {
         current?.endCallNs = now

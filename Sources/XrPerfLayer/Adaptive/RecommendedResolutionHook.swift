@@ -36,11 +36,14 @@ func layerGetRecommendedLayerResolutionMETA(
             }
         }
     }
-    let scale = state.controller.map { $0.drivesRenderScale ? $0.renderScale : 1 } ?? 1
+    // The render scale is the knob applied here: the app renders the rect
+    // it is told.
+    let decision = state.controller?.decision
+    let scale = state.controller?.drivesRenderScale == true ? decision?.settings.renderScale ?? 1 : 1
     resolution.pointee.recommendedImageDimensions = XrExtent2Di(
         width: max(1, Int32((Double(full.width) * scale).rounded())),
         height: max(1, Int32((Double(full.height) * scale).rounded())))
-    let valid = state.controller?.hasMeasurements == true && state.upscale?.dynamic == true
+    let valid = decision?.measured == true && state.upscale?.dynamic == true
     resolution.pointee.isValid = XrBool32(valid ? XR_TRUE : XR_FALSE)
     return XR_SUCCESS
 }

@@ -37,14 +37,14 @@ final class RefreshRateControl: @unchecked Sendable {
         logInfo("refresh rate knob: \(planner.rates.map { String(Int($0.rounded())) }.joined(separator: "/")) Hz, now \(current) Hz")
     }
 
-    /// xrWaitFrame, after the controller decided.
-    func update(_ controller: SessionController) {
+    /// xrWaitFrame, after the controller decided: the refresh rate is the
+    /// knob applied here.
+    func apply(_ decision: QualityDecision, headroom: Double) {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        guard let rate = planner.decided(gpuMs: controller.forecastMs, cpuMs: controller.cpuForecastMs,
-                                         headroom: controller.headroom, halfRate: controller.frameDivisor > 1,
-                                         atNs: nanoseconds) else { return }
+        guard let rate = planner.decided(gpuMs: decision.forecastGpuMs, cpuMs: decision.forecastCpuMs, headroom: headroom,
+                                         halfRate: decision.settings.frameDivisor > 1, atNs: nanoseconds) else { return }
         let result = request(session, rate)
         logInfo("refresh rate \(rate) Hz requested (XrResult \(result.rawValue))")
     }

@@ -4,11 +4,12 @@ import XrPerfCore
 import XrPerfVulkan
 
 /// The quality controller of one session, run in xrWaitFrame before the
-/// frame's wait goes down: it reads the frames finished since (their app
-/// CPU and GPU times, posted from xrEndFrame) and decides the knobs of the
-/// frame about to start. Its choices are published through atomics, so the
-/// frame path, the META resolution query and the telemetry read them
-/// without a lock.
+/// frame's wait goes down: it reads the frames finished since (each posted
+/// once from xrEndFrame, with its app CPU and GPU times and the layer's pass
+/// time) and decides the frame about to start: one QualityDecision, which
+/// xrWaitFrame stamps on that frame. Threads that act on a knob outside the
+/// frame hooks (the META resolution query, the frame composer) read the
+/// latest decision under a short lock.
 final class SessionController: @unchecked Sendable {
     /// Touched only from xrWaitFrame, which the app serialises per session.
     private var controller: QualityController
@@ -18,12 +19,7 @@ final class SessionController: @unchecked Sendable {
     /// Whether the render scale is the controller's (the app takes the
     /// layer's XR_META_recommended_layer_resolution answer).
     let drivesRenderScale: Bool
-    private let scaleBits: Atomic<UInt64>
-    private let divisorValue = Atomic<UInt32>(1)
-    private let measured = Atomic<Bool>(false)
-    private let forecastBits = Atomic<UInt64>(0)
-    private let cpuForecastBits = Atomic<UInt64>(0)
-    private let targetBits = Atomic<UInt64>(0)
+    private let latest: Mutex<QualityDecision>
 
     /// XR_EXT_performance_settings notifications, when the app enabled the
     /// extension: per domain, and the events waiting for xrPollEvent.
@@ -43,7 +39,6 @@ final class SessionController: @unchecked Sendable {
     /// The upscaling pass's quality as a knob: level 0 the profile's edge
     /// filter, level 1 bilinear, each weighed with its measured GPU time.
     let passKnob: Bool
-    private let passLevel = Atomic<Int>(0)
     private var passCosts: PassCostEstimate
     /// Bilinear's GPU time as a share of the edge filter's, for the level
     /// not running (protocol 3 on lavapipe: 0.90-1.00x against 2.01-2.47x a
@@ -74,36 +69,24 @@ final class SessionController: @unchecked Sendable {
         }
         controller = QualityController(configuration: configuration)
         self.drivesRenderScale = drivesRenderScale
-        scaleBits = Atomic(controller.current.renderScale.bitPattern)
+        latest = Mutex(QualityDecision(settings: controller.current))
         sustainedScale = controller.current.renderScale
     }
 
-    /// The render scale the controller wants for apps that follow it.
-    var renderScale: Double { Double(bitPattern: scaleBits.load(ordering: .relaxed)) }
+    /// The latest decision, for a knob applied outside xrWaitFrame.
+    var decision: QualityDecision { latest.withLock { $0 } }
 
-    /// Display periods per frame the controller wants (1 or 2).
-    var frameDivisor: UInt32 { divisorValue.load(ordering: .relaxed) }
-
-    /// Whether any frame with a GPU time has been seen: before that the
-    /// scale is a guess, and META answers say so (isValid false).
-    var hasMeasurements: Bool { measured.load(ordering: .relaxed) }
-
-    /// The last decision's forecast GPU time at the chosen settings and its
-    /// target (ms), for the frame record.
-    var forecastMs: Double { Double(bitPattern: forecastBits.load(ordering: .relaxed)) }
-    var targetMs: Double { Double(bitPattern: targetBits.load(ordering: .relaxed)) }
-    /// The last decision's CPU-time forecast (ms; 0 before any).
-    var cpuForecastMs: Double { Double(bitPattern: cpuForecastBits.load(ordering: .relaxed)) }
     /// The share of the period the controller keeps free.
     var headroom: Double { controller.configuration.headroom }
 
-    /// A finished frame, from xrEndFrame's thread. Its GPU time is the
-    /// app's plus the layer's pass (the latest measured): the frame fits
-    /// only if both do, and the controller separates them with the pass
-    /// costs it was given. A frame the runtime did not want drawn teaches
-    /// CPU time only: what its GPU time holds (nothing submitted, so the
-    /// begin-to-end span with the render thread's work in it) says nothing
-    /// of what rendering costs.
+    /// A finished frame, from xrEndFrame's thread: the only way a
+    /// measurement reaches the controller. Its GPU time is the app's plus
+    /// the layer's pass (the latest measured): the frame fits only if both
+    /// do, and the controller separates them with the pass costs, which the
+    /// same pass time teaches. A frame the runtime did not want drawn
+    /// teaches CPU time only: what its GPU time holds (nothing submitted, so
+    /// the begin-to-end span with the render thread's work in it) says
+    /// nothing of what rendering costs.
     func post(_ frame: FrameRecord) {
         let period = frame.displayPeriodNs > 0 ? Double(frame.displayPeriodNs) / 1e6 : 0
         let passNs = max(frame.layerGpuNs ?? 0, 0)
@@ -113,46 +96,41 @@ final class SessionController: @unchecked Sendable {
             appGPUms: gpuNs.map { Double($0 + passNs) / 1e6 }, appCPUms: frame.appCpuNs.map { Double($0) / 1e6 },
             settings: QualitySettings(renderScale: Double(frame.knobs.renderScale) / max(staticScale, 0.01),
                                       frameDivisor: Int(frame.knobs.frameDivisor),
-                                      passQualityLevel: passKnob && frame.knobs.passFilter == .bilinear ? 1 : 0)))
+                                      passQualityLevel: passKnob && frame.knobs.passFilter == .bilinear ? 1 : 0),
+            passGPUms: frame.layerGpuNs.map { Double($0) / 1e6 }))
     }
 
     /// The static render scale the session runs at (the frame records hold
     /// static x dynamic); set once before the first frame.
     var staticScale = 1.0
 
-    /// Whether the pass runs bilinear instead of the profile's edge filter.
-    var passReduced: Bool { passLevel.load(ordering: .relaxed) > 0 }
-
-    /// xrWaitFrame, before calling down: learn, then decide. `passGpuMs`:
-    /// the latest GPU time of the layer's pass, when it runs one.
-    func decideNextFrame(passGpuMs: Double? = nil) {
+    /// xrWaitFrame, before calling down: learn from the frames posted since,
+    /// then decide the frame about to start.
+    func decideNextFrame() -> QualityDecision {
         mailbox.drain { observation in
             controller.observe(observation)
             if observation.appGPUms != nil { observed += 1 }
+            if passCosts.observe(observation.passGPUms) {
+                for level in 0..<passCosts.levels { controller.setPassCost(level: level, milliseconds: passCosts.costs[level]) }
+            }
         }
-        if passCosts.observe(passGpuMs) {
-            for level in 0..<passCosts.levels { controller.setPassCost(level: level, milliseconds: passCosts.costs[level]) }
-        }
-        let settings = controller.decide(frame: nextFrame)
-        if passKnob, settings.passQualityLevel != passLevel.load(ordering: .relaxed) {
-            passLevel.store(settings.passQualityLevel, ordering: .relaxed)
-            passCosts.switchTo(settings.passQualityLevel)
-        }
+        var settings = controller.decide(frame: nextFrame)
+        if !passKnob { settings.passQualityLevel = 0 }
+        passCosts.switchTo(settings.passQualityLevel)
         nextFrame += 1
         // About the last few seconds at 90 Hz weigh most.
         sustainedScale += (settings.renderScale - sustainedScale) * 0.005
         decisions += 1
         if settings.frameDivisor > 1 { halfRateDecisions += 1 }
-        scaleBits.store(settings.renderScale.bitPattern, ordering: .relaxed)
-        divisorValue.store(UInt32(clamping: max(1, settings.frameDivisor)), ordering: .relaxed)
-        if observed > 0 { measured.store(true, ordering: .relaxed) }
+        settings.frameDivisor = max(1, settings.frameDivisor)
         // The costs expected for the frame just decided.
         let expected = controller.expectedCosts(frame: nextFrame - 1)
         let forecast = expected.gpu ?? 0
-        forecastBits.store(forecast.bitPattern, ordering: .relaxed)
         let target = controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)
         let cpuForecast = expected.cpu ?? 0
-        cpuForecastBits.store(cpuForecast.bitPattern, ordering: .relaxed)
+        let decision = QualityDecision(settings: settings, forecastGpuMs: forecast, forecastCpuMs: cpuForecast,
+                                       targetMs: target, measured: observed > 0)
+        latest.withLock { $0 = decision }
         if notifies, forecast > 0 {
             if let change = gpuOverload.decided(forecastMs: forecast, targetMs: target) {
                 events.push(domain: XR_PERF_SETTINGS_DOMAIN_GPU_EXT, change)
@@ -163,8 +141,7 @@ final class SessionController: @unchecked Sendable {
                 pendingFlag?()
             }
         }
-        targetBits.store((controller.periodMs * Double(settings.frameDivisor) * (1 - controller.configuration.headroom)).bitPattern,
-                         ordering: .relaxed)
+        return decision
     }
 
     /// What the session could sustain, read when it ends (the app has

@@ -1,4 +1,5 @@
 import COpenXR
+import XrPerfCore
 
 /// The one place xrEndFrame's frame is rewritten: `compose` runs the single
 /// loop over the app's layers, copying each one a step changes into the
@@ -12,22 +13,31 @@ final class FrameComposer: Sendable {
     private let upscaleViews: UpscaleViews?
     private let quadViews: QuadViewsComposite?
     private let peripheryOnly: PeripheryOnlyViews?
+    /// Every frame's step, whatever the session: for the composer's own tests.
+    private let fixedStep: (any ViewStep)?
 
-    init(next: NextDispatch, upscale: SessionUpscale?, foveation: SessionFoveation?, controller: SessionController?) {
+    init(next: NextDispatch, upscale: SessionUpscale?, foveation: SessionFoveation?) {
         self.upscale = upscale
         self.foveation = foveation
-        upscaleViews = upscale.map { UpscaleViews($0, next: next, controller: controller) }
+        upscaleViews = upscale.map { UpscaleViews($0, next: next) }
         if let upscaleViews, let foveation {
             quadViews = QuadViewsComposite(upscaleViews, foveation)
         } else {
             quadViews = nil
         }
         peripheryOnly = foveation.map { _ in PeripheryOnlyViews() }
+        fixedStep = nil
+    }
+
+    init(everyFrame step: any ViewStep) {
+        (upscale, foveation, upscaleViews, quadViews, peripheryOnly) = (nil, nil, nil, nil, nil)
+        fixedStep = step
     }
 
     /// The frame's step, or nil when nothing rewrites it. A quad session
     /// always has one: its runtime takes stereo.
     private var step: (any ViewStep)? {
+        if let fixedStep { return fixedStep }
         let quad = foveation?.isQuad.load(ordering: .acquiring) == true
         if let upscale {
             // Once shut down, the pass and its scratch are gone.
@@ -37,7 +47,8 @@ final class FrameComposer: Sendable {
         return quad ? peripheryOnly : nil
     }
 
-    func compose(_ info: XrFrameEndInfo) -> ComposedFrame {
+    /// `knobs`: the frame's, as stamped at its wait (nil: the session's own).
+    func compose(_ info: XrFrameEndInfo, knobs: KnobSettings? = nil) -> ComposedFrame {
         guard let step, let pointers = info.layers else { return .unchanged }
         let frame = FrameLayers(pointers: pointers, count: Int(info.layerCount))
         guard frame.count <= FrameScratch.maximumLayers else { return step.tooManyLayers }
@@ -47,7 +58,7 @@ final class FrameComposer: Sendable {
         case .withoutLayers: return without(step, info, frame)
         case .rewrite: break
         }
-        guard step.begin() else { return failedFrame(step, info, frame) }
+        guard step.begin(knobs) else { return failedFrame(step, info, frame) }
         var failed = false
         var viewOffset = 0
         for index in 0..<frame.count {

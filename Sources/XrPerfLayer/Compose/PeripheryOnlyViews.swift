@@ -1,4 +1,5 @@
 import COpenXR
+import XrPerfCore
 
 /// The step of a quad session without the layer's pass (not a Vulkan
 /// session, XRPERF_UPSCALE=0, a pass that could not be built): each quad
@@ -20,7 +21,7 @@ final class PeripheryOnlyViews: ViewStep, Sendable {
         return .rewrite
     }
 
-    func begin() -> Bool { true }
+    func begin(_ knobs: KnobSettings?) -> Bool { true }
     func end() -> Bool { true }
 
     func rewriteViews(of layer: XrCompositionLayerProjection, at index: Int,

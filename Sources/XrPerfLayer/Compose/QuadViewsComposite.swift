@@ -25,7 +25,7 @@ final class QuadViewsComposite: ViewStep, Sendable {
         upscaleViews.check(frame, scratch, quad: true)
     }
 
-    func begin() -> Bool { upscaleViews.begin() }
+    func begin(_ knobs: KnobSettings?) -> Bool { upscaleViews.begin(knobs) }
     func end() -> Bool { upscaleViews.end() }
 
     func rewritesSingleImage(at index: Int, _ scratch: FrameScratch) -> Bool {

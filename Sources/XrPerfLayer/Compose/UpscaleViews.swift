@@ -11,17 +11,15 @@ import XrPerfVulkan
 final class UpscaleViews: ViewStep, @unchecked Sendable {  // per-frame fields: xrEndFrame, serialised per session
     let upscale: SessionUpscale
     private let next: NextDispatch
-    private let controller: SessionController?
     /// The filter of the frame being ended: the controller may trade the
     /// edge filter for bilinear under pressure.
     private var filter: ProfileSettings.UpscaleFilter
     /// Runtime images acquired so far in the frame being ended.
     private var acquiredCount = 0
 
-    init(_ upscale: SessionUpscale, next: NextDispatch, controller: SessionController?) {
+    init(_ upscale: SessionUpscale, next: NextDispatch) {
         self.upscale = upscale
         self.next = next
-        self.controller = controller
         filter = upscale.filter
     }
 
@@ -43,7 +41,7 @@ final class UpscaleViews: ViewStep, @unchecked Sendable {  // per-frame fields: 
         }
     }
 
-    func begin() -> Bool {
+    func begin(_ knobs: KnobSettings?) -> Bool {
         acquiredCount = 0
         do {
             // Mid-session, as a lost device would.
@@ -55,7 +53,9 @@ final class UpscaleViews: ViewStep, @unchecked Sendable {  // per-frame fields: 
             upscale.fail(error)
             return false
         }
-        filter = controller?.passReduced == true ? .bilinear : upscale.filter
+        // The pass's filter is the knob applied here, as the frame was
+        // stamped (the controller trades edge for bilinear under pressure).
+        filter = knobs?.passFilter == .bilinear ? .bilinear : upscale.filter
         return true
     }
 

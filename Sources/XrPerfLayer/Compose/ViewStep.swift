@@ -1,17 +1,19 @@
 import COpenXR
+import XrPerfCore
 
 /// One way the composer rewrites a frame: what becomes of each projection
 /// layer's views and of each single-image layer's sub-image. The composer
 /// owns the loop, the scratch and the fallbacks; a step only answers for one
 /// layer at a time. Steps live as long as their session and keep no
 /// per-frame allocation.
-protocol ViewStep: AnyObject {
+protocol ViewStep: AnyObject, Sendable {
     /// Composition layers a frame may have for the step; past it, `tooManyLayers`.
     var tooManyLayers: ComposedFrame { get }
     /// The whole frame before anything changes, as a runtime would judge it.
     func check(_ frame: FrameLayers, _ scratch: FrameScratch) -> FramePlan
-    /// Starts the frame's work; false when it failed (the composer falls back).
-    func begin() -> Bool
+    /// Starts the frame's work with the frame's knobs (nil: the session's
+    /// own); false when it failed (the composer falls back).
+    func begin(_ knobs: KnobSettings?) -> Bool
     /// Writes projection layer `index`'s views into `copies`: how many the
     /// layer goes down with, or nil when its work failed.
     func rewriteViews(of layer: XrCompositionLayerProjection, at index: Int,

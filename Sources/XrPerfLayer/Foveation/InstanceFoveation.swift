@@ -27,8 +27,7 @@ final class InstanceFoveation: Sendable {
     func settings(_ instance: InstanceState, systemId: XrSystemId) -> ProfileSettings.Foveation {
         latched.withLock { latched in
             if let latched { return latched }
-            let settings = SessionProfile.resolve(facts: instanceFacts(instance, systemId: systemId), quiet: true)
-                .settings.foveation
+            let settings = instance.settings(systemId: systemId).foveation
             latched = settings
             if settings.mode != .off {
                 logInfo("quad views emulated (\(settings.mode.rawValue)): peripheral density \(settings.peripheralDensity), focus density \(settings.focusDensity), focus size \(settings.focusSize)")

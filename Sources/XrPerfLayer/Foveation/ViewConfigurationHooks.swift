@@ -95,27 +95,3 @@ func enumerateQuadViews(
     foveation.appSizesQuadViews.store(true, ordering: .relaxed)
     return XR_SUCCESS
 }
-
-func layerBeginSession(_ session: XrSession?, _ beginInfo: UnsafePointer<XrSessionBeginInfo>?) -> XrResult {
-    guard let state = Registry.sessions.lookup(handleKey(session)) else { return XR_ERROR_HANDLE_INVALID }
-    guard let begin = state.instance.next.beginSession else { return XR_ERROR_FUNCTION_UNSUPPORTED }
-    guard let foveation = state.foveation, let beginInfo,
-          beginInfo.pointee.primaryViewConfigurationType == quadViewConfiguration,
-          foveation.settings.mode != .off, foveation.instance.vulkan
-    else { return begin(session, beginInfo) }
-    var stereo = beginInfo.pointee
-    stereo.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO
-    let result = begin(session, &stereo)
-    if xrperf_succeeded(result) != 0 {
-        // Without the layer's Vulkan pass (XRPERF_UPSCALE=0, a device it
-        // cannot run on) the focus cannot be drawn: the runtime gets the
-        // periphery alone, and the app keeps running.
-        if state.upscale == nil {
-            logWarn("quad views without the layer's pass in this session (the log says why): the runtime shows the peripheral views alone")
-        }
-        foveation.isQuad.store(true, ordering: .releasing)
-        state.telemetry.foveating(followsGaze: foveation.followsGaze)
-        logInfo("session began with quad views (\(foveation.followsGaze ? "focus follows the gaze" : "fixed focus")); the runtime composes stereo")
-    }
-    return result
-}

@@ -14,7 +14,9 @@ final class SessionTelemetry: @unchecked Sendable {
     private let file: SharedTelemetryFile?
     private let recorder: RecordingWriter?
     private var features: FeatureFlags
-    /// Knob settings in force; fixed for the session until the controller lands.
+    /// The session's own knobs (static render scale, foveation, the pass's
+    /// filter), set before the first frame; each frame runs them under the
+    /// controller's decision.
     private var knobs = KnobSettings()
     /// Touched only from xrBeginFrame / xrEndFrame, which the app serialises.
     private var gpuTimer: GpuFrameTimer?
@@ -113,12 +115,18 @@ final class SessionTelemetry: @unchecked Sendable {
         timeline.withLock { $0.waitCalled(atNs: now, clock: clock) }
     }
 
-    func waitReturned(atNs now: Int64, state: XrFrameState, frameDivisor: UInt32) {
+    /// A successful xrWaitFrame: the frame is stamped with the knobs it runs
+    /// with, the session's own under the controller's `decision`, and with
+    /// the divisor that paced the wait.
+    func waitReturned(atNs now: Int64, state: XrFrameState, frameDivisor: UInt32, decision: QualityDecision?) {
         let clock = ThreadCpuClock.now()
+        var frameKnobs = decision.map { knobs.under($0, scalesRender: controller?.drivesRenderScale == true) } ?? knobs
+        frameKnobs.frameDivisor = frameDivisor
+        let recorded = decision?.recorded
         timeline.withLock {
             $0.waitReturned(atNs: now, displayTime: state.predictedDisplayTime,
                             displayPeriod: state.predictedDisplayPeriod, shouldRender: state.shouldRender != 0,
-                            frameDivisor: frameDivisor, clock: clock)
+                            knobs: frameKnobs, decision: recorded, clock: clock)
         }
     }
 
@@ -141,12 +149,19 @@ final class SessionTelemetry: @unchecked Sendable {
     }
 
     /// xrEndFrame, before the call down: the frame's last GPU timestamp.
-    func endCalled(atNs now: Int64) {
+    /// Returns the knobs the frame was stamped with at its wait (nil for an
+    /// end without a begun frame), for the knobs applied in xrEndFrame.
+    func endCalled(atNs now: Int64) -> KnobSettings? {
         let clock = ThreadCpuClock.now()
-        let frame = timeline.withLock { timeline -> UInt64? in
+        let (frame, knobs) = timeline.withLock { timeline -> (UInt64?, KnobSettings?) in
             timeline.endCalled(atNs: now, clock: clock)
-            return timeline.frameInProgress
+            return (timeline.frameInProgress, timeline.knobsInProgress)
         }
+        endGpuTiming(frame)
+        return knobs
+    }
+
+    private func endGpuTiming(_ frame: UInt64?) {
         guard let timer = gpuTimer, let frame, frame == timedFrame else { return }
         do {
             // Mid-session, as a device lost or an exhausted pool would be.
@@ -188,15 +203,7 @@ final class SessionTelemetry: @unchecked Sendable {
             return timeline.endReturned(atNs: now, succeeded: succeeded, simulationClock: simulationClock)
         }
         if var frame = finished {
-            // The frame divisor came with the frame from xrWaitFrame.
-            frame.knobs.renderScale = knobs.renderScale
-            if let controller {
-                if controller.drivesRenderScale { frame.knobs.renderScale *= Float(controller.renderScale) }
-                frame.decision = ControllerDecision(forecastGpuNs: Int64(controller.forecastMs * 1e6),
-                                                    targetNs: Int64(controller.targetMs * 1e6))
-            }
-            frame.knobs.foveation = knobs.foveation
-            frame.knobs.passFilter = controller?.passReduced == true && knobs.passFilter != .none ? .bilinear : knobs.passFilter
+            // Knobs and decision came with the frame from xrWaitFrame.
             frame.features = features
             // The layer's pass time comes back a few frames late: this is the
             // latest one measured (0 without a pass, nil before the first).

@@ -6,10 +6,10 @@ import XrPerfCore
 /// never asked), then kept, so every answer and the session's swapchain
 /// decisions agree however often the engine polls.
 func latchedRenderScale(_ instance: InstanceState, recommended: (width: UInt32, height: UInt32),
-                        facts: () -> PlatformFacts) -> RenderScale {
+                        settings: () -> ProfileSettings) -> RenderScale {
     instance.renderScale.withLock { latched in
         if let latched { return latched }
-        let settings = SessionProfile.resolve(facts: facts(), quiet: true).settings
+        let settings = settings()
         let scale = RenderScale(settings: settings.upscale, recommendedWidth: recommended.width,
                                 recommendedHeight: recommended.height)
         latched = scale

@@ -11,14 +11,16 @@ import XrPerfVulkan
 /// at a static scale of 1 (the pass takes the app's smaller rect to full size).
 /// `quadViews`: the instance offers emulated quad views, whose swapchains
 /// are always substituted (the layer composites them into the runtime's).
-func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId, facts: PlatformFacts,
+func makeSessionUpscale(_ instance: InstanceState, systemId: XrSystemId,
                         settings: ProfileSettings, vulkan: GpuFrameTimer.Binding?, dynamic: Bool,
                         quadViews: Bool = false) -> SessionUpscale? {
     guard let stereo = stereoViews(instance, systemId: systemId), let first = stereo.first else {
         logWarn("upscaling off: the runtime's stereo view sizes could not be read")
         return nil
     }
-    let scale = latchedRenderScale(instance, recommended: (first.recommendedImageRectWidth, first.recommendedImageRectHeight)) { facts }
+    let scale = latchedRenderScale(instance, recommended: (first.recommendedImageRectWidth, first.recommendedImageRectHeight)) {
+        settings
+    }
     let quadPlan = quadViews ? instance.foveation.flatMap { quadSwapchainPlan($0, instance, systemId: systemId) } : nil
     guard scale.needsUpscaling || dynamic || quadPlan != nil else { return nil }
     if let value = getenv("XRPERF_UPSCALE"), String(cString: value) == "0" {
