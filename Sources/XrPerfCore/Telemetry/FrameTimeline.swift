@@ -47,13 +47,17 @@ public struct FrameTimeline: Sendable {
     }
 
     /// A frame call on `clock`'s thread ends that thread's simulation span
-    /// (at most one is open per thread: the one of its latest wait).
+    /// (at most one is open per thread: the one of its latest wait). Only
+    /// frames still waiting hold one (a begun frame's is `currentSimulation`),
+    /// and each is closed in place: every frame hook runs this.
     private mutating func threadCalled(_ clock: ThreadClock) {
-        for index in 0..<Self.maxWaitedFrames {
-            var frame = getWaited(index)
-            guard frame.simulation?.endNs == nil, frame.simulation?.thread == clock.thread else { continue }
-            frame.simulation?.close(at: clock)
-            setWaited(index, frame)
+        for offset in 0..<waitedCount {
+            switch (waitedHead + offset) % Self.maxWaitedFrames {
+            case 0: waited.0.simulation?.close(at: clock)
+            case 1: waited.1.simulation?.close(at: clock)
+            case 2: waited.2.simulation?.close(at: clock)
+            default: waited.3.simulation?.close(at: clock)
+            }
         }
         currentSimulation?.close(at: clock)
     }
