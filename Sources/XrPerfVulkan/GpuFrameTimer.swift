@@ -152,6 +152,13 @@ public final class GpuFrameTimer: @unchecked Sendable {
     /// Why there are no brackets, for the session's log.
     public private(set) var bracketFailure: String?
 
+    /// The app's submissions cannot be bracketed (xrperf's Vulkan layer is
+    /// not on its device): the brackets go, so nothing of theirs runs.
+    public func dropBrackets() {
+        brackets?.destroy()
+        brackets = nil
+    }
+
     /// The timestamps never change, so the command buffers are recorded once
     /// and resubmitted: nothing is recorded or allocated per frame.
     private func recordCommands() throws(Failure) {
@@ -194,7 +201,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
         guard let command = beginCommands[slot] else { return false }
         // The brackets' empty pair rides along: what our own command
         // buffers add to each bracket, measured under this frame's load.
-        try submit(command, then: brackets?.emptyPair(slot: slot), fence: nil)
+        try submit(command, then: brackets?.emptyPair(slot: slot, frame: frame), fence: nil)
         slots[slot] = .begun(frame: frame)
         brackets?.open(slot: slot)
         return true

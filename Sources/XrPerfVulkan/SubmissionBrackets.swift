@@ -12,9 +12,9 @@ import XrPerfCore
 /// reuses scratch arrays sized at creation.
 ///
 /// Each slot also has an empty pair, the same two command buffers with
-/// nothing between, that the frame timer submits at xrBeginFrame: what it
-/// reads is what our command buffers themselves add to a bracket, taken off
-/// each (GpuBusyTime).
+/// nothing between, that the frame timer submits at xrBeginFrame now and
+/// then: what it reads is what our command buffers themselves add to a
+/// bracket, taken off each (GpuBusyTime).
 ///
 /// Threads: `open` and `close` come from the frame hooks, `splice` from
 /// whichever thread submits; the frame's state is one atomic word. The
@@ -47,6 +47,13 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
     /// (the device's thread preempted on a software device, a GPU clocked
     /// down), and taking off more than our own part would hide app work.
     private var ownTicks: UInt64?
+    /// Per slot: its empty pair ran with the frame now in it (its reading is new).
+    private var emptyPairRan: [Bool]
+    /// Only the least reading is kept, so a few frames settle it and one
+    /// now and then (about every 0.7 s at 90 Hz) follows a device that got
+    /// faster; each reading is two more command buffers on the app's queue.
+    static let emptyPairFirstFrames: UInt64 = 8
+    static let emptyPairEvery: UInt64 = 64
 
     /// open (bit 63), slot (bits 32...47), overflow (bit 16), brackets taken (bits 0...15).
     private let state = Atomic<UInt64>(0)
@@ -88,6 +95,7 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
         ends = Array(repeating: nil, count: pairs)
         usedBrackets = Array(repeating: 0, count: slots)
         complete = Array(repeating: false, count: slots)
+        emptyPairRan = Array(repeating: false, count: slots)
         infos = .allocate(capacity: Self.maxBatches)
         commands = .allocate(capacity: Self.maxCommandBuffers)
         do {
@@ -129,11 +137,12 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
         state.store(Self.openBit | UInt64(slot) << 32, ordering: .releasing)
     }
 
-    /// The slot's empty pair, for the frame timer's xrBeginFrame submission.
-    func emptyPair(slot: Int) -> (start: VkCommandBuffer, end: VkCommandBuffer)? {
-        guard slot < slots, let start = starts[emptyPairIndex(slot)], let end = ends[emptyPairIndex(slot)] else {
-            return nil
-        }
+    /// The slot's empty pair when `frame` is one to measure our own part
+    /// in, for the frame timer's xrBeginFrame submission.
+    func emptyPair(slot: Int, frame: UInt64) -> (start: VkCommandBuffer, end: VkCommandBuffer)? {
+        guard frame < Self.emptyPairFirstFrames || frame % Self.emptyPairEvery == 0, slot < slots,
+              let start = starts[emptyPairIndex(slot)], let end = ends[emptyPairIndex(slot)] else { return nil }
+        emptyPairRan[slot] = true
         return (start, end)
     }
 
@@ -155,10 +164,12 @@ public final class SubmissionBrackets: @unchecked Sendable {  // scratch: the qu
     func busyNanoseconds(slot: Int, validBits: UInt32, period: Float) -> Int64? {
         guard slot < slots, let readback else { return nil }
         // The slot's empty pair ran before its frame's end, so it is back too.
-        if let own = GpuBusyTime.ownTicks(readback.ticks(slot: emptyPairIndex(slot)), validBits: validBits,
+        if emptyPairRan[slot],
+           let own = GpuBusyTime.ownTicks(readback.ticks(slot: emptyPairIndex(slot)), validBits: validBits,
                                           period: period) {
             ownTicks = min(ownTicks ?? own, own)
         }
+        emptyPairRan[slot] = false
         guard complete[slot], usedBrackets[slot] > 0 else { return nil }
         let first = slot * Self.perFrame
         return GpuBusyTime.nanoseconds(intervals: usedBrackets[slot], validBits: validBits, period: period,

@@ -93,6 +93,7 @@ final class SessionTelemetry: @unchecked Sendable {
         if QueueBrackets.register(queue: timer.queue, device: device, brackets: brackets) {
             logDebug("app GPU time: the GPU's busy time over the app's submissions (\(VulkanLayerHooks.layerName))")
         } else {
+            timer.dropBrackets()
             logInfo("app GPU time spans xrBeginFrame to xrEndFrame, idle gaps included: the Vulkan layer "
                 + "\(VulkanLayerHooks.layerName) is not on the app's device (see docs/telemetry.md, \"App GPU time\")")
         }
