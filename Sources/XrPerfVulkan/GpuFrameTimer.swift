@@ -73,7 +73,9 @@ public final class GpuFrameTimer: @unchecked Sendable {
     private var slots: [SlotState]
     private var readback: TimestampReadback?
 
-    public init(binding: Binding) throws(Failure) {
+    /// `bracketing`: xrperf's Vulkan layer sees the app's submissions on
+    /// this device, so they can be bracketed (else no brackets are made).
+    public init(binding: Binding, bracketing: Bool) throws(Failure) {
         guard let getInstanceProcAddr = VulkanLibrary.instanceProcAddr() else { throw .noVulkanLoader }
         guard let functions = VulkanDeviceFunctions(instance: binding.instance, device: binding.device,
                                                     getInstanceProcAddr: getInstanceProcAddr)
@@ -140,6 +142,7 @@ public final class GpuFrameTimer: @unchecked Sendable {
             destroyObjects()
             throw error
         }
+        guard bracketing else { return }
         do {
             brackets = try SubmissionBrackets(functions: functions, device: binding.device,
                                               physicalDevice: binding.physicalDevice,
@@ -149,15 +152,8 @@ public final class GpuFrameTimer: @unchecked Sendable {
         }
     }
 
-    /// Why there are no brackets, for the session's log.
+    /// Why brackets that were asked for could not be made, for the session's log.
     public private(set) var bracketFailure: String?
-
-    /// The app's submissions cannot be bracketed (xrperf's Vulkan layer is
-    /// not on its device): the brackets go, so nothing of theirs runs.
-    public func dropBrackets() {
-        brackets?.destroy()
-        brackets = nil
-    }
 
     /// The timestamps never change, so the command buffers are recorded once
     /// and resubmitted: nothing is recorded or allocated per frame.

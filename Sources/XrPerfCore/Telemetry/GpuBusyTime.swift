@@ -14,10 +14,11 @@
 /// each interval also holds the device's work between two command buffers:
 /// the tail of ours in front and the start of ours behind. `own` is that
 /// work measured (a pair of our command buffers with nothing between:
-/// `ownTicks`), taken off every interval. On a hardware GPU it is a few
-/// microseconds; on lavapipe, which resets its whole rendering state and
-/// waits for its rasteriser at each command buffer, it is about 0.1 ms per
-/// interval, and more beside a busy CPU.
+/// `ownTicks`), taken off every interval. On lavapipe, which resets its
+/// whole rendering state and waits for its rasteriser at each command
+/// buffer, it is about 0.1 ms per interval; on a hardware GPU it has not
+/// been measured (no such machine was lent yet), and whatever it reads is
+/// what comes off.
 public enum GpuBusyTime {
     /// nil when the queue has no timestamps, an interval is implausible
     /// (over 10 s, as TimestampMath) or there are none. `overhead`: ticks

@@ -66,22 +66,18 @@ final class QuadViewsComposite: ViewStep, Sendable {
                 noteOnce("a focus view shows a swapchain the layer could not take over (its log says why); only the periphery is shown there")
                 continue
             }
-            let eyeRect = pixelRect(copies[eye].subImage.imageRect)
+            let eyeRect = PixelRect(copies[eye].subImage.imageRect)
             guard let placed = FocusPlacementInImage(eye: tangentFov(views[eye].fov), focus: tangentFov(views[2 + eye].fov),
                                                      target: eyeRect) else { continue }
             upscale.context.inset(
                 focusImages, appImage: Int(focus.appImage), sourceLayer: views[2 + eye].subImage.imageArrayIndex,
-                source: pixelRect(views[2 + eye].subImage.imageRect), over: target.images, runtimeImage: Int(runtimeImage),
+                source: PixelRect(views[2 + eye].subImage.imageRect), over: target.images, runtimeImage: Int(runtimeImage),
                 targetLayer: copies[eye].subImage.imageArrayIndex,
                 rect: InsetRect(x0: Float(placed.x0), y0: Float(placed.y0), x1: Float(placed.x1), y1: Float(placed.y1)),
                 clip: eyeRect, blendWidth: Float(placed.blendWidth(share: foveation.settings.edgeSmoothing)),
                 sharpness: foveation.settings.sharpness)
         }
         return 2
-    }
-
-    private func pixelRect(_ rect: XrRect2Di) -> PixelRect {
-        PixelRect(x: rect.offset.x, y: rect.offset.y, width: rect.extent.width, height: rect.extent.height)
     }
 
     private func noteOnce(_ message: String) {

@@ -70,8 +70,7 @@ enum SubstitutedViews {
         guard let state = Registry.swapchains.lookup(handleKey(subImage.swapchain)), let substitution = state.substitution
         else { return .success(FoundSubImage()) }
         guard let appImage = substitution.lastReleased else { return .failure(XrResultError(result: XR_ERROR_LAYER_INVALID)) }
-        let rect = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
-                             width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
+        let rect = PixelRect(subImage.imageRect)
         guard rect.fits(width: substitution.geometry.appWidth, height: substitution.geometry.appHeight) else {
             return .failure(XrResultError(result: XR_ERROR_SWAPCHAIN_RECT_INVALID))
         }

@@ -125,8 +125,7 @@ final class UpscaleViews: ViewStep, @unchecked Sendable {  // per-frame fields: 
             acquiredCount += 1
         }
         guard let runtimeImage = substitution.runtimeImageThisFrame else { return false }
-        let source = PixelRect(x: subImage.imageRect.offset.x, y: subImage.imageRect.offset.y,
-                               width: subImage.imageRect.extent.width, height: subImage.imageRect.extent.height)
+        let source = PixelRect(subImage.imageRect)
         let target = Self.targetRect(source, fullExtent, substitution.geometry)
         upscale.context.upscale(substitution.images, appImage: Int(found.appImage), sourceLayer: subImage.imageArrayIndex,
                                 source: source, runtimeImage: Int(runtimeImage), targetLayer: subImage.imageArrayIndex,

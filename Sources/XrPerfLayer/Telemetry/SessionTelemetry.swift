@@ -38,8 +38,9 @@ final class SessionTelemetry: @unchecked Sendable {
         } else if let vulkan {
             do {
                 try InjectedFaults.check(.gpuTimer)
-                let made = try GpuFrameTimer(binding: vulkan)
-                Self.registerBrackets(of: made, device: vulkan.device)
+                let bracketing = QueueBrackets.canBracket(device: vulkan.device)
+                let made = try GpuFrameTimer(binding: vulkan, bracketing: bracketing)
+                Self.registerBrackets(of: made, bracketing: bracketing)
                 timer = made
             } catch {
                 logWarn("app GPU time off for this session: \(error)")
@@ -85,18 +86,17 @@ final class SessionTelemetry: @unchecked Sendable {
     /// App GPU time is the busy time over the app's submissions where the
     /// Vulkan layer sits on the app's device; otherwise the span from
     /// xrBeginFrame to xrEndFrame, and the log says how to get the former.
-    private static func registerBrackets(of timer: GpuFrameTimer, device: VkDevice) {
-        guard let brackets = timer.brackets else {
+    private static func registerBrackets(of timer: GpuFrameTimer, bracketing: Bool) {
+        guard bracketing else {
+            logInfo("app GPU time spans xrBeginFrame to xrEndFrame, idle gaps included: the Vulkan layer "
+                + "\(VulkanLayerHooks.layerName) is not on the app's device (see docs/telemetry.md, \"App GPU time\")")
+            return
+        }
+        guard let brackets = timer.brackets, QueueBrackets.register(queue: timer.queue, brackets: brackets) else {
             logInfo("app GPU time spans xrBeginFrame to xrEndFrame: \(timer.bracketFailure ?? "no submission timestamps")")
             return
         }
-        if QueueBrackets.register(queue: timer.queue, device: device, brackets: brackets) {
-            logDebug("app GPU time: the GPU's busy time over the app's submissions (\(VulkanLayerHooks.layerName))")
-        } else {
-            timer.dropBrackets()
-            logInfo("app GPU time spans xrBeginFrame to xrEndFrame, idle gaps included: the Vulkan layer "
-                + "\(VulkanLayerHooks.layerName) is not on the app's device (see docs/telemetry.md, \"App GPU time\")")
-        }
+        logDebug("app GPU time: the GPU's busy time over the app's submissions (\(VulkanLayerHooks.layerName))")
     }
 
     /// Before a timer shuts down: no app submission reaches its brackets.

@@ -150,11 +150,15 @@ func layerVkDestroyDevice(_ device: VkDevice?, _ allocator: UnsafePointer<VkAllo
 /// down as it came.
 func layerVkQueueSubmit(_ queue: VkQueue?, _ count: UInt32, _ submits: UnsafePointer<VkSubmitInfo>?,
                         _ fence: VkFence?) -> VkResult {
-    guard let queue, let submit = VulkanDispatch.device(queue)?.queueSubmit else { return VK_ERROR_DEVICE_LOST }
-    if let submits, count > 0, !RuntimeCallMarker.active, let brackets = QueueBrackets.brackets(of: queue),
-       let spliced = brackets.splice(submits, count: Int(count)) {
-        return submit(queue, count, spliced, fence)
+    guard let queue else { return VK_ERROR_DEVICE_LOST }
+    // A session's queue: one lookup gives the brackets and the way down.
+    if !RuntimeCallMarker.active, let route = QueueBrackets.route(of: queue) {
+        if let submits, count > 0, let spliced = route.brackets.splice(submits, count: Int(count)) {
+            return route.submit(queue, count, spliced, fence)
+        }
+        return route.submit(queue, count, submits, fence)
     }
+    guard let submit = VulkanDispatch.device(queue)?.queueSubmit else { return VK_ERROR_DEVICE_LOST }
     return submit(queue, count, submits, fence)
 }
 
@@ -173,6 +177,6 @@ func layerVkQueueSubmit2KHR(_ queue: VkQueue?, _ count: UInt32, _ submits: Unsaf
 private func untimedSubmit2(_ queue: VkQueue?, _ count: UInt32, _ submits: UnsafePointer<VkSubmitInfo2>?, _ fence: VkFence?,
                             next: KeyPath<VulkanDeviceLink, PFN_vkQueueSubmit2?>) -> VkResult {
     guard let queue, let submit = VulkanDispatch.device(queue)?[keyPath: next] else { return VK_ERROR_FEATURE_NOT_PRESENT }
-    if !RuntimeCallMarker.active { QueueBrackets.brackets(of: queue)?.markUntimed() }
+    if !RuntimeCallMarker.active { QueueBrackets.route(of: queue)?.brackets.markUntimed() }
     return submit(queue, count, submits, fence)
 }
